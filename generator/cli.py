@@ -1,0 +1,96 @@
+"""The command line: parse arguments, run one command, turn our errors into exit codes. Nothing else.
+
+Exit codes: 0 success, 1 content errors or a failed build, 2 wrong usage or unreadable files. Content problems
+never print a traceback; an unexpected exception is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.errors import BuildFailed, ContentInvalid, UsageError
+from generator.pipeline import build_date, load_valid_catalogue, run_pipeline
+
+log = logging.getLogger("generator.cli")
+
+
+def command_validate(args: argparse.Namespace) -> int:
+    catalogue = load_valid_catalogue(args.root, build_date(args.today))
+    count = sum(1 for _ in catalogue.entries()) + len(catalogue.guides)
+    if args.format == "text":
+        print(f"The catalogue is valid: {count} entries.")
+    return 0
+
+
+def command_build(args: argparse.Namespace) -> int:
+    from generator import engine_mkdocs
+
+    site_dir = (args.site_dir or args.root / "site").resolve()
+    tree = run_pipeline(args.root, build_date(args.today), engine_mkdocs.site_url(args.root))
+    engine_mkdocs.build_site(args.root, tree, site_dir, strict=args.strict)
+    print(f"Built {len(tree)} files into {site_dir}")
+    return 0
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    from generator import engine_mkdocs
+
+    load_valid_catalogue(args.root, build_date(args.today))  # report content errors before starting a server
+    engine_mkdocs.serve_site(args.root, args.dev_addr)
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "validate": command_validate,
+    "build": command_build,
+    "serve": command_serve,
+}
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Check the AHP careers catalogue and build it into a static website.",
+        epilog="Examples: 'python -m generator validate' checks every YAML file and lists every mistake; "
+               "'python -m generator build' builds the site into site/; 'python -m generator serve' previews it "
+               "at http://127.0.0.1:8000 and rebuilds when you save a file.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
+    parser.add_argument("--today", metavar="YYYY-MM-DD", help="build as if today were this date "
+                        "(default: SOURCE_DATE_EPOCH if set, else today)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show progress messages")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    validate = commands.add_parser("validate", help="check the catalogue and list every mistake")
+    validate.add_argument("--format", choices=("text", "github"), default="text",
+                          help="text (path:line: field: message) or github (pull-request annotations)")
+    build = commands.add_parser("build", help="validate, then build the site")
+    build.add_argument("--site-dir", type=Path, help="where to put the site (default: site/)")
+    build.add_argument("--strict", action="store_true", help="treat site engine warnings as errors")
+    serve = commands.add_parser("serve", help="build and serve the site, rebuilding on every change")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: %(default)s)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    output_format = getattr(args, "format", "text")
+    try:
+        return COMMANDS[args.command](args)
+    except ContentInvalid as invalid:
+        stream = sys.stdout if output_format == "github" else sys.stderr
+        print(invalid.format(output_format), file=stream)
+        files = len({error.path for error in invalid.errors})
+        print(f"Found {len(invalid.errors)} error(s) in {files} file(s). Nothing was built.", file=sys.stderr)
+        return 1
+    except BuildFailed as failed:
+        print(f"Build failed: {failed}", file=sys.stderr)
+        return 1
+    except UsageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,264 @@
+"""Step 1, load: read the catalogue's YAML files into plain data that remembers where every value came from.
+
+Why: editors fix what an error points at, so every key and list item keeps its line and column from the first
+byte. The loader is also the first line of defence against hostile or broken files: it refuses, with a named
+reason, what YAML allows but a catalogue never needs (duplicate keys, anchors and aliases, tabs, custom tags,
+deep nesting, huge files) and leaves dates as text for the model to check.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import ContentError
+
+log = logging.getLogger("generator.load")
+
+try:  # The C parser is several times faster; the pure-Python one gives the same nodes and marks.
+    _YamlLoader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _YamlLoader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+"""Largest catalogue file accepted; a bigger one is almost certainly a mistake (or an attack)."""
+MAX_DEPTH = 40
+"""Deepest nesting of mappings and lists accepted; real entries need fewer than ten levels."""
+
+ENTRY_DIRS: dict[str, str] = {
+    "professions": "profession",
+    "stories": "story",
+    "modules": "module",
+    "talks": "talk",
+    "audiences": "audience",
+}
+"""Folders under `content/` holding one entry per file, and the kind of entry each holds."""
+LIST_FILES: dict[str, str] = {"resources.yaml": "resource", "events_calendar.yaml": "event"}
+"""Files at the catalogue root holding a list of entries, and the kind of entry each holds."""
+
+Location = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Locator:
+    """Line and column of every mapping key and list item in one file, by path from the document root."""
+
+    positions: dict[Location, tuple[int, int]]
+
+    def position(self, location: Location) -> tuple[int, int]:
+        """Return the position of `location`, or of its nearest ancestor that exists in the file."""
+        for end in range(len(location), -1, -1):
+            found = self.positions.get(location[:end])
+            if found is not None:
+                return found
+        return (1, 1)
+
+    def has(self, location: Location) -> bool:
+        return location in self.positions
+
+
+@dataclass(frozen=True)
+class RawEntry:
+    """One entry's plain data, before validation, with where it lives."""
+
+    kind: str
+    path: str
+    """File path relative to the catalogue root, POSIX style."""
+    data: Any
+    locator: Locator = field(repr=False)
+    prefix: Location = ()
+    """Where the entry sits in its file: `()` for one entry per file, `(index,)` for an item of a list file."""
+
+    def position(self, location: Location = ()) -> tuple[int, int]:
+        return self.locator.position(self.prefix + location)
+
+
+@dataclass(frozen=True)
+class LoadedCatalogue:
+    """Everything read from disk: the raw entries and the problems found while reading."""
+
+    root: Path
+    entries: tuple[RawEntry, ...]
+    errors: tuple[ContentError, ...]
+
+
+class _LoadProblem(Exception):
+    def __init__(self, line: int, column: int, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.line, self.column, self.message, self.hint = line, column, message, hint
+
+
+def load_catalogue_files(root: Path) -> LoadedCatalogue:
+    """Read every catalogue file under `root`; never raises for bad content, reports it instead."""
+    entries: list[RawEntry] = []
+    errors: list[ContentError] = []
+    for path, kind, is_list in _catalogue_files(root, errors):
+        relative = path.relative_to(root).as_posix()
+        try:
+            data, locator = load_yaml_file(path)
+        except _LoadProblem as problem:
+            errors.append(ContentError(relative, problem.line, problem.column, "yaml", problem.message, problem.hint))
+            continue
+        if is_list:
+            if not isinstance(data, list):
+                errors.append(_shape_error(relative, locator, "a list of entries, each starting with '- id:'"))
+                continue
+            entries.extend(RawEntry(kind, relative, item, locator, (index,)) for index, item in enumerate(data))
+        else:
+            if not isinstance(data, dict):
+                errors.append(_shape_error(relative, locator, "one entry: a mapping of 'field: value' lines"))
+                continue
+            entries.append(RawEntry(kind, relative, data, locator))
+    log.debug("loaded %d entries from %s", len(entries), root)
+    return LoadedCatalogue(root=root, entries=tuple(entries), errors=tuple(errors))
+
+
+def _shape_error(relative: str, locator: Locator, expected: str) -> ContentError:
+    line, column = locator.position(())
+    return ContentError(relative, line, column, "yaml", f"wrong top-level shape: expected {expected}",
+                        "compare with an existing file of the same kind")
+
+
+def _catalogue_files(root: Path, errors: list[ContentError]) -> Iterator[tuple[Path, str, bool]]:
+    """Yield (path, kind, holds-a-list) for every catalogue file, in a stable order."""
+    content = root / "content"
+    for folder, kind in ENTRY_DIRS.items():
+        directory = content / folder
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.iterdir()):
+            if path.suffix == ".yml":
+                errors.append(ContentError(path.relative_to(root).as_posix(), 0, 0, "file",
+                                           "file name ends in .yml and would be ignored", "rename it to end in .yaml"))
+            elif path.suffix == ".yaml" and path.is_file():
+                yield path, kind, False
+    for name, kind in LIST_FILES.items():
+        path = root / name
+        if path.is_file():
+            yield path, kind, True
+
+
+def load_yaml_file(path: Path) -> tuple[Any, Locator]:
+    """Load one YAML file into plain data and a locator; raise `_LoadProblem` with a line for anything refused."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _LoadProblem(0, 0, f"file is {size / 1048576:.1f} MB; the limit is {MAX_FILE_BYTES // 1048576} MB",
+                           "split it into smaller files or remove pasted binary data")
+    return load_yaml_text(path.read_bytes())
+
+
+def load_yaml_text(raw: bytes) -> tuple[Any, Locator]:
+    """Parse bytes of one YAML document; see `load_yaml_file`."""
+    text = _decode(raw)
+    if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
+        raise _LoadProblem(1, 1, "file is empty", "copy the template for this kind from CONTRIBUTING.md")
+    tab = text.find("\t")
+    if tab >= 0:
+        line = text.count("\n", 0, tab) + 1
+        column = tab - (text.rfind("\n", 0, tab) + 1) + 1
+        raise _LoadProblem(line, column, "tab character found", "use spaces, not tabs, in YAML files")
+    try:
+        node = yaml.compose(text, Loader=_YamlLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = " ".join(part for part in (error.context, error.problem) if part) or "invalid YAML"
+        raise _LoadProblem(line, column, f"YAML syntax error: {problem}", _syntax_hint(problem)) from None
+    except yaml.YAMLError as error:  # e.g. several documents in one file
+        raise _LoadProblem(1, 1, f"YAML error: {error}", "keep one entry per file, without '---' lines") from None
+    except RecursionError:
+        raise _LoadProblem(1, 1, "document is nested too deeply", "entries need only a few levels") from None
+    if node is None:
+        raise _LoadProblem(1, 1, "file is empty", "copy the template for this kind from CONTRIBUTING.md")
+    positions: dict[Location, tuple[int, int]] = {(): (node.start_mark.line + 1, node.start_mark.column + 1)}
+    data = _NodeReader(positions).read(node, (), 0)
+    return data, Locator(positions)
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise _LoadProblem(line, column, "file is not valid UTF-8 text",
+                           "save the file as UTF-8 (most editors offer it under 'Save with encoding')") from None
+
+
+def _syntax_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return "a value containing ': ' must be wrapped in quotes"
+    if "could not find expected ':'" in problem:
+        return "each line should be 'field: value'; check the line above too"
+    if "found character '@'" in problem or "found character '`'" in problem:
+        return "wrap values starting with @ or ` in quotes"
+    return "check indentation and quotes on this line and the one above"
+
+
+class _NodeReader:
+    """Turn a composed YAML node tree into plain Python data, recording positions and refusing what we disallow."""
+
+    _BOOLEANS = {"true": True, "false": False}
+
+    def __init__(self, positions: dict[Location, tuple[int, int]]) -> None:
+        self.positions = positions
+        self.seen: set[int] = set()
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def read(self, node: yaml.Node, location: Location, depth: int) -> Any:
+        if id(node) in self.seen:
+            raise self._problem(node, "YAML anchors and aliases (&name, *name, <<) are not allowed",
+                                "write the value out in full")
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise self._problem(node, f"document is nested more than {MAX_DEPTH} levels deep",
+                                "entries need only a few levels")
+        if isinstance(node, yaml.MappingNode):
+            return self._read_mapping(node, location, depth)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.positions[location + (index,)] = (item.start_mark.line + 1, item.start_mark.column + 1)
+                items.append(self.read(item, location + (index,), depth + 1))
+            return items
+        return self._read_scalar(node)
+
+    def _read_mapping(self, node: yaml.MappingNode, location: Location, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self._problem(key_node, "YAML merge keys (<<) are not allowed", "write the fields out in full")
+            key = self._read_scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                raise self._problem(key_node, "field names must be plain words", "write 'name: value'")
+            if key in result:
+                first = self.positions[location + (key,)][0]
+                raise self._problem(key_node, f"duplicate field '{key}' (first on line {first})",
+                                    "keep one of them and delete the other")
+            self.positions[location + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.read(value_node, location + (key,), depth + 1)
+        return result
+
+    def _read_scalar(self, node: yaml.Node) -> Any:
+        tag = node.tag
+        if tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
+            return node.value  # Dates stay text: the model parses and checks them.
+        if tag == "tag:yaml.org,2002:null":
+            return None
+        if tag == "tag:yaml.org,2002:bool":
+            # YAML 1.1 also reads yes/no/on/off as booleans; here they stay words.
+            return self._BOOLEANS.get(node.value.lower(), node.value)
+        if tag == "tag:yaml.org,2002:int":
+            return self.constructor.construct_yaml_int(node)
+        if tag == "tag:yaml.org,2002:float":
+            return self.constructor.construct_yaml_float(node)
+        raise self._problem(node, f"unsupported YAML tag {tag}", "remove the '!' tag before the value")
+
+    @staticmethod
+    def _problem(node: yaml.Node, message: str, hint: str) -> _LoadProblem:
+        return _LoadProblem(node.start_mark.line + 1, node.start_mark.column + 1, message, hint)

@@ -1,0 +1,197 @@
+"""Cross-entry rules: checks that need more than one entry (or the calendar), one small function per rule.
+
+Why: the model checks each entry alone; ids unique per kind, references that must exist and file names that must
+match ids need the whole catalogue. Each rule returns `ContentError`s with the file and line of the offending
+value, and is listed once in `RULES`, so adding a rule is adding a function.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from generator.errors import ContentError
+from generator.load import RawEntry
+from generator.model import ALL_PROFESSIONS, Entry, Event, Module, Story, Talk
+from generator.recurrence import RuleError, occurrences, parse_rule
+
+
+@dataclass(frozen=True)
+class ValidEntry:
+    """A validated entry with the file and line it came from (for reports and later rules)."""
+
+    entry: Entry
+    raw: RawEntry
+
+    @property
+    def kind(self) -> str:
+        return self.raw.kind
+
+    @property
+    def path(self) -> str:
+        return self.raw.path
+
+    @property
+    def line(self) -> int:
+        return self.raw.position()[0]
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    entries: Sequence[ValidEntry]
+    today: dt.date
+
+    def error(self, valid: ValidEntry, location: tuple[str | int, ...], field: str, message: str,
+              hint: str = "") -> ContentError:
+        line, column = valid.raw.position(location)
+        return ContentError(valid.path, line, column, field, message, hint)
+
+    def ids(self, kind: str) -> list[str]:
+        return [valid.entry.id for valid in self.entries if valid.kind == kind]
+
+
+Rule = Callable[[RuleContext], Iterator[ContentError]]
+
+
+def check_unique_ids(context: RuleContext) -> Iterator[ContentError]:
+    """Ids are unique within each kind."""
+    first: dict[tuple[str, str], ValidEntry] = {}
+    for valid in context.entries:
+        key = (valid.kind, valid.entry.id)
+        if key in first:
+            earlier = first[key]
+            yield context.error(valid, ("id",), "id", f"duplicate {valid.kind} id '{valid.entry.id}' "
+                                f"(also in {earlier.path}:{earlier.line})", "give each entry its own id")
+        else:
+            first[key] = valid
+
+
+def check_file_name_matches_id(context: RuleContext) -> Iterator[ContentError]:
+    """One-entry files are named after their id, so URLs and file names agree."""
+    for valid in context.entries:
+        if not valid.path.startswith("content/"):
+            continue
+        stem = PurePosixPath(valid.path).stem
+        if stem != valid.entry.id:
+            yield context.error(valid, ("id",), "id", f"id '{valid.entry.id}' does not match the file name "
+                                f"'{stem}.yaml'", "rename the file or change the id so they are the same")
+
+
+def _check_references(context: RuleContext, valid: ValidEntry, field: str, values: Sequence[str],
+                      kind: str, known: list[str], allow_all: bool,
+                      prefix: tuple[str | int, ...] = ()) -> Iterator[ContentError]:
+    for index, value in enumerate(values):
+        if allow_all and value == ALL_PROFESSIONS:
+            if len(values) > 1:
+                yield context.error(valid, prefix + (field, index), field, "'all' must be the only item",
+                                    "write either [all] or a list of ids")
+            continue
+        if value not in known:
+            guess = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+            hint = f"did you mean '{guess[0]}'?" if guess else f"known {kind} ids: " + ", ".join(sorted(known)[:20])
+            label = f"{'.'.join(str(p) for p in prefix)}.{field}" if prefix else field
+            yield context.error(valid, prefix + (field, index), f"{label}[{index + 1}]",
+                                f"unknown {kind} '{value}'", hint)
+
+
+def check_profession_references(context: RuleContext) -> Iterator[ContentError]:
+    """Every profession an entry names exists."""
+    known = context.ids("profession")
+    for valid in context.entries:
+        professions = getattr(valid.entry, "professions", None)
+        if professions is not None:
+            yield from _check_references(context, valid, "professions", professions, "profession", known, True)
+
+
+def check_resource_references(context: RuleContext) -> Iterator[ContentError]:
+    """Resources used by module activities and talk packs exist."""
+    known = context.ids("resource")
+    for valid in context.entries:
+        entry = valid.entry
+        if isinstance(entry, Talk):
+            yield from _check_references(context, valid, "resources", entry.resources, "resource", known, False)
+        elif isinstance(entry, Module):
+            for index, activity in enumerate(entry.activities):
+                yield from _check_references(context, valid, "resources", activity.resources, "resource", known,
+                                             False, ("activities", index))
+
+
+def check_unique_activity_ids(context: RuleContext) -> Iterator[ContentError]:
+    """Activity ids are unique within a module (the reflective log keys answers by them)."""
+    for valid in context.entries:
+        if isinstance(valid.entry, Module):
+            seen: set[str] = set()
+            for index, activity in enumerate(valid.entry.activities):
+                if activity.id in seen:
+                    yield context.error(valid, ("activities", index, "id"), f"activities[{index + 1}].id",
+                                        f"duplicate activity id '{activity.id}'", "give each activity its own id")
+                seen.add(activity.id)
+
+
+def check_event_dates(context: RuleContext) -> Iterator[ContentError]:
+    """Recurrence rules parse, start on an occurrence, and happen at least once in the next three years."""
+    horizon = context.today + dt.timedelta(days=3 * 366)
+    for valid in context.entries:
+        event = valid.entry
+        if not isinstance(event, Event):
+            continue
+        if event.rule is None or event.starts is None:
+            if event.date is not None and (event.end or event.date) < context.today - dt.timedelta(days=366):
+                yield context.error(valid, ("date",), "date", "this one-off date is more than a year in the past",
+                                    "update the date or remove the event")
+            continue
+        try:
+            rule = parse_rule(event.rule, event.starts)
+        except RuleError as error:
+            yield context.error(valid, ("rule",), "rule", f"not a valid recurrence rule: {error}",
+                                "for example FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=14")
+            continue
+        first = rule[0].date() if rule.count() != 0 else None
+        if first != event.starts:
+            shown = first.isoformat() if first else "none"
+            yield context.error(valid, ("starts",), "starts", f"{event.starts.isoformat()} is not an occurrence of "
+                                f"the rule (its first occurrence is {shown})",
+                                "set starts to a date the rule produces")
+            continue
+        if not occurrences(event, context.today, horizon):
+            yield context.error(valid, ("rule",), "rule", "the rule has no occurrence in the next three years",
+                                "check FREQ, BYMONTH and any UNTIL or COUNT")
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"(?:\+44\s?|\b0)(?:\d[\s-]?){9,10}\b")
+
+
+def check_story_contact_details(context: RuleContext) -> Iterator[ContentError]:
+    """Stories never publish contact details: no e-mail addresses or phone numbers in their text."""
+    for valid in context.entries:
+        story = valid.entry
+        if not isinstance(story, Story):
+            continue
+        for field in ("title", "summary", "body", "setting", "organisation"):
+            text = getattr(story, field) or ""
+            for pattern, what in ((_EMAIL, "an e-mail address"), (_PHONE, "a phone number")):
+                if pattern.search(text):
+                    yield context.error(valid, (field,), field, f"contains {what}; stories never publish contact "
+                                        "details", "remove it; readers are pointed to the organisation instead")
+
+
+RULES: tuple[Rule, ...] = (
+    check_unique_ids,
+    check_file_name_matches_id,
+    check_profession_references,
+    check_resource_references,
+    check_unique_activity_ids,
+    check_event_dates,
+    check_story_contact_details,
+)
+
+
+def run_rules(entries: Sequence[ValidEntry], today: dt.date) -> list[ContentError]:
+    """Run every rule over the validated entries."""
+    context = RuleContext(entries, today)
+    return [error for rule in RULES for error in rule(context)]
