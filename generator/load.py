@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -203,7 +203,7 @@ def _syntax_hint(problem: str) -> str:
 class _NodeReader:
     """Turn a composed YAML node tree into plain Python data, recording positions and refusing what we disallow."""
 
-    _BOOLEANS = {"true": True, "false": False}
+    _BOOLEANS: ClassVar[dict[str, bool]] = {"true": True, "false": False}
 
     def __init__(self, positions: dict[Location, tuple[int, int]]) -> None:
         self.positions = positions
@@ -223,8 +223,8 @@ class _NodeReader:
         if isinstance(node, yaml.SequenceNode):
             items = []
             for index, item in enumerate(node.value):
-                self.positions[location + (index,)] = (item.start_mark.line + 1, item.start_mark.column + 1)
-                items.append(self.read(item, location + (index,), depth + 1))
+                self.positions[(*location, index)] = (item.start_mark.line + 1, item.start_mark.column + 1)
+                items.append(self.read(item, (*location, index), depth + 1))
             return items
         return self._read_scalar(node)
 
@@ -237,11 +237,11 @@ class _NodeReader:
             if not isinstance(key, str):
                 raise self._problem(key_node, "field names must be plain words", "write 'name: value'")
             if key in result:
-                first = self.positions[location + (key,)][0]
+                first = self.positions[(*location, key)][0]
                 raise self._problem(key_node, f"duplicate field '{key}' (first on line {first})",
                                     "keep one of them and delete the other")
-            self.positions[location + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = self.read(value_node, location + (key,), depth + 1)
+            self.positions[(*location, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.read(value_node, (*location, key), depth + 1)
         return result
 
     def _read_scalar(self, node: yaml.Node) -> Any:

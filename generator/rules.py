@@ -87,14 +87,14 @@ def _check_references(context: RuleContext, valid: ValidEntry, field: str, value
     for index, value in enumerate(values):
         if allow_all and value == ALL_PROFESSIONS:
             if len(values) > 1:
-                yield context.error(valid, prefix + (field, index), field, "'all' must be the only item",
+                yield context.error(valid, (*prefix, field, index), field, "'all' must be the only item",
                                     "write either [all] or a list of ids")
             continue
         if value not in known:
             guess = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
             hint = f"did you mean '{guess[0]}'?" if guess else f"known {kind} ids: " + ", ".join(sorted(known)[:20])
             label = f"{'.'.join(str(p) for p in prefix)}.{field}" if prefix else field
-            yield context.error(valid, prefix + (field, index), f"{label}[{index + 1}]",
+            yield context.error(valid, (*prefix, field, index), f"{label}[{index + 1}]",
                                 f"unknown {kind} '{value}'", hint)
 
 

@@ -21,7 +21,6 @@ from generator.load import LoadedCatalogue, Location, RawEntry
 from generator.model import MODELS, Entry
 from generator.rules import ValidEntry, run_rules
 
-
 _MESSAGES: dict[str, str] = {
     "missing": "required field is missing",
     "string_type": "should be text",
@@ -96,7 +95,7 @@ def _translate(raw: RawEntry, model: type[BaseModel], detail: Any) -> ContentErr
     kind: str = detail["type"]
     location = _data_location(raw.data, tuple(detail["loc"]))
     if kind in _POINT_AT and isinstance(_value_at(raw.data, location), dict):
-        location = location + (_POINT_AT[kind],)
+        location = (*location, _POINT_AT[kind])
     if kind == "missing":
         line, column = raw.position(location[:-1])
     else:

@@ -1,4 +1,4 @@
-"""Step 4, render: turn the catalogue into an engine-neutral docs tree of Markdown pages, data files and assets.
+"""Rendering basics shared by every page builder: the Jinja environment, Markdown, URLs and card data.
 
 Why: the site engine (MkDocs + Material today, maybe Zensical tomorrow) should only wrap pages in a theme. So this
 step decides everything a page shows: which entries, in what order, with which labels. Templates only place that
@@ -21,8 +21,7 @@ import nh3
 from markupsafe import Markup
 
 from generator import model
-from generator.catalogue import KIND_ORDER, Catalogue
-from generator.docs_tree import DocsTree
+from generator.catalogue import Catalogue
 from generator.model import Entry, Event
 from generator.recurrence import Occurrence, upcoming
 
@@ -38,7 +37,7 @@ KIND_PLURALS: dict[str, str] = {
     "profession": "Professions", "story": "Stories", "module": "Work experience modules",
     "resource": "Resources", "event": "Dates", "talk": "Talk packs",
 }
-_KIND_FOLDERS: dict[str, str] = {
+KIND_FOLDERS: dict[str, str] = {
     "profession": "professions", "story": "stories", "module": "modules", "resource": "resources",
     "event": "calendar/events", "talk": "ambassadors",
 }
@@ -59,7 +58,7 @@ class RenderOptions:
 
 def page_path(kind: str, entry_id: str) -> str:
     """Source path of an entry's page in the docs tree."""
-    return f"{_KIND_FOLDERS[kind]}/{entry_id}.md"
+    return f"{KIND_FOLDERS[kind]}/{entry_id}.md"
 
 
 def page_url(source_path: str) -> str:
@@ -124,35 +123,14 @@ class Renderer:
         return f"---\n{front_matter}\n---\n\n{body.strip()}\n"
 
 
-def render_site(catalogue: Catalogue, options: RenderOptions) -> DocsTree:
-    """Render every page of the site into a docs tree; linear in the number of entries."""
-    renderer = Renderer(catalogue, options)
-    tree: dict[str, str | bytes] = {}
-
-    def add(path: str, content: str | bytes) -> None:
-        if path in tree:
-            raise ValueError(f"two pages would be written to {path}")  # a bug, not a content error
-        tree[path] = content
-
-    for page_builder in PAGE_BUILDERS:
-        for path, content in page_builder(renderer):
-            add(path, content)
-    for name, data in _package_assets().items():
-        add(f"assets/{name}", data)
-    for path, data in options.assets.items():
-        add(path, data)
-    return DocsTree(tree)
-
-
-def _package_assets() -> dict[str, bytes]:
+def package_assets() -> dict[str, bytes]:
     folder = package_files.files("generator") / "assets"
     return {item.name: item.read_bytes() for item in sorted(folder.iterdir(), key=lambda item: item.name)
             if item.is_file()}
 
 
-# --- Page builders: each yields (path, content) pairs; listed once in PAGE_BUILDERS. --------------------------------
-
-PageBuilder = Callable[[Renderer], Iterable[tuple[str, str | bytes]]]
+PageBuilder = Callable[["Renderer"], Iterable[tuple[str, str | bytes]]]
+"""A page builder yields (path, content) pairs for the docs tree."""
 
 
 def upcoming_dates(renderer: Renderer, days: int, events: Iterable[Event] | None = None) -> list[dict[str, Any]]:
@@ -196,106 +174,3 @@ def duration_bucket(minutes: int | None) -> str:
     if minutes <= 30:
         return "short"
     return "medium" if minutes <= 120 else "long"
-
-
-def build_home(renderer: Renderer) -> Iterable[tuple[str, str]]:
-    catalogue = renderer.catalogue
-    yield "index.md", renderer.page(
-        "index.md", "home.html.j2", "Allied health careers",
-        "Find out about the 14 allied health professions of the NHS: what they do, how to get in, and what to "
-        "try next.",
-        professions=catalogue.professions, audiences=model.AUDIENCE_IDS,
-        next_dates=upcoming_dates(renderer, 366)[:3])
-
-
-def build_professions(renderer: Renderer) -> Iterable[tuple[str, str]]:
-    catalogue = renderer.catalogue
-    yield "professions/index.md", renderer.page(
-        "professions/index.md", "professions.html.j2", "The allied health professions",
-        "All the allied health professions, what each does and how to become one.",
-        professions=catalogue.professions)
-    for profession in catalogue.professions:
-        related = {kind: catalogue.related(profession.id, kind) for kind in ("story", "module", "resource", "talk")}
-        path = page_path("profession", profession.id)
-        yield path, renderer.page(
-            path, "profession.html.j2", profession.title, profession.summary, profession=profession,
-            related={kind: [card(kind, entry) for entry in entries[:RELATED_LIMIT]]
-                     for kind, entries in related.items()},
-            related_counts={kind: len(entries) for kind, entries in related.items()},
-            next_dates=upcoming_dates(renderer, 366, catalogue.related(profession.id, "event"))[:4])  # type: ignore[arg-type]
-
-
-def _entry_pages(renderer: Renderer, kind: str, template: str, index_title: str,
-                 index_description: str) -> Iterable[tuple[str, str]]:
-    entries = renderer.catalogue.of_kind(kind)
-    index_path = f"{_KIND_FOLDERS[kind]}/index.md"
-    yield index_path, renderer.page(index_path, "listing.html.j2", index_title, index_description, kind=kind,
-                                    cards=[card(kind, entry) for entry in entries])
-    for entry in entries:
-        path = page_path(kind, entry.id)
-        yield path, renderer.page(path, template, entry.title, entry.summary, entry=entry, kind=kind)
-
-
-def build_stories(renderer: Renderer) -> Iterable[tuple[str, str]]:
-    yield from _entry_pages(renderer, "story", "story.html.j2", "Stories",
-                            "Case studies of schemes and people that open doors into the allied health professions.")
-
-
-def build_modules(renderer: Renderer) -> Iterable[tuple[str, str]]:
-    yield from _entry_pages(renderer, "module", "module.html.j2", "Virtual work experience",
-                            "Short work experience modules you can do from home, on a phone, with a private log.")
-
-
-def build_resources(renderer: Renderer) -> Iterable[tuple[str, str]]:
-    yield from _entry_pages(renderer, "resource", "resource.html.j2", "Resources",
-                            "Videos, virtual reality, toolkits, programmes and talk materials about allied "
-                            "health careers.")
-
-
-def build_talks(renderer: Renderer) -> Iterable[tuple[str, str]]:
-    yield from _entry_pages(renderer, "talk", "talk.html.j2", "Ambassadors: talk packs",
-                            "Ready-to-deliver talk packs for allied health ambassadors, by age group and time.")
-
-
-def build_events(renderer: Renderer) -> Iterable[tuple[str, str]]:
-    catalogue = renderer.catalogue
-    months: dict[str, list[dict[str, Any]]] = {}
-    for view in upcoming_dates(renderer, 366):
-        months.setdefault(f"{view['start']:%B %Y}", []).append(view)
-    yield "calendar/index.md", renderer.page(
-        "calendar/index.md", "calendar.html.j2", "Calendar",
-        "Awareness days and weeks for the allied health professions, and the dates to apply by.",
-        months=months)
-    for event in catalogue.events:
-        path = page_path("event", event.id)
-        yield path, renderer.page(path, "event.html.j2", event.title, event.summary, entry=event, kind="event",
-                                  dates=upcoming_dates(renderer, 3 * 366, [event])[:3])
-
-
-def build_audiences(renderer: Renderer) -> Iterable[tuple[str, str]]:
-    catalogue = renderer.catalogue
-    for audience in model.AUDIENCE_IDS:
-        guide = catalogue.guides.get(audience)
-        groups: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KIND_ORDER}
-        for kind, entry in catalogue.by_audience[audience]:
-            groups[kind].append(card(kind, entry))
-        path = f"for/{audience}.md"
-        title = guide.title if guide else model.AUDIENCE_LABELS[audience]
-        description = guide.summary if guide else f"Where to start: {model.AUDIENCE_LABELS[audience].lower()}."
-        yield path, renderer.page(path, "audience.html.j2", title, description, audience=audience, guide=guide,
-                                  groups={kind: cards for kind, cards in groups.items() if cards})
-
-
-def build_explore(renderer: Renderer) -> Iterable[tuple[str, str]]:
-    cards = [card(kind, entry) for kind, entry in renderer.catalogue.entries()]
-    yield "explore/index.md", renderer.page(
-        "explore/index.md", "explore.html.j2", "Explore everything",
-        "Every profession, story, module, resource and date, with filters by audience, profession and kind.",
-        cards=cards, audiences=model.AUDIENCE_IDS, kinds=KIND_ORDER)
-
-
-PAGE_BUILDERS: tuple[PageBuilder, ...] = (
-    build_home, build_professions, build_stories, build_modules, build_resources, build_events, build_talks,
-    build_audiences, build_explore,
-)
-

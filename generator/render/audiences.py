@@ -1,0 +1,24 @@
+"""The four audience guides (/for/<audience-id>/): guide text, then every entry tagged for the audience."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from generator import model
+from generator.catalogue import KIND_ORDER
+from generator.render.base import Renderer, card
+
+
+def build_audiences(renderer: Renderer) -> Iterable[tuple[str, str]]:
+    catalogue = renderer.catalogue
+    for audience in model.AUDIENCE_IDS:
+        guide = catalogue.guides.get(audience)
+        groups: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KIND_ORDER}
+        for kind, entry in catalogue.by_audience[audience]:
+            groups[kind].append(card(kind, entry))
+        path = f"for/{audience}.md"
+        title = guide.title if guide else model.AUDIENCE_LABELS[audience]
+        description = guide.summary if guide else f"Where to start: {model.AUDIENCE_LABELS[audience].lower()}."
+        yield path, renderer.page(path, "audience.html.j2", title, description, audience=audience, guide=guide,
+                                  groups={kind: cards for kind, cards in groups.items() if cards})

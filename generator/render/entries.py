@@ -1,0 +1,43 @@
+"""Pages for entry kinds that need nothing special: an index of cards and one page per entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from generator.render.base import KIND_FOLDERS, Renderer, card, page_path
+
+
+def _entry_pages(renderer: Renderer, kind: str, template: str, index_title: str,
+                 index_description: str) -> Iterable[tuple[str, str]]:
+    entries = renderer.catalogue.of_kind(kind)
+    index_path = f"{KIND_FOLDERS[kind]}/index.md"
+    yield index_path, renderer.page(index_path, "listing.html.j2", index_title, index_description, kind=kind,
+                                    cards=[card(kind, entry) for entry in entries])
+    for entry in entries:
+        path = page_path(kind, entry.id)
+        yield path, renderer.page(path, template, entry.title, entry.summary, entry=entry, kind=kind)
+
+
+
+def build_stories(renderer: Renderer) -> Iterable[tuple[str, str]]:
+    yield from _entry_pages(renderer, "story", "story.html.j2", "Stories",
+                            "Case studies of schemes and people that open doors into the allied health professions.")
+
+
+
+def build_modules(renderer: Renderer) -> Iterable[tuple[str, str]]:
+    yield from _entry_pages(renderer, "module", "module.html.j2", "Virtual work experience",
+                            "Short work experience modules you can do from home, on a phone, with a private log.")
+
+
+
+def build_resources(renderer: Renderer) -> Iterable[tuple[str, str]]:
+    yield from _entry_pages(renderer, "resource", "resource.html.j2", "Resources",
+                            "Videos, virtual reality, toolkits, programmes and talk materials about allied "
+                            "health careers.")
+
+
+
+def build_talks(renderer: Renderer) -> Iterable[tuple[str, str]]:
+    yield from _entry_pages(renderer, "talk", "talk.html.j2", "Ambassadors: talk packs",
+                            "Ready-to-deliver talk packs for allied health ambassadors, by age group and time.")
