@@ -51,6 +51,14 @@ def _escape_annotation(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
+def field_name(location: tuple[str | int, ...]) -> str:
+    """`activities[3].minutes` style, with list positions counted from 1 as an editor counts them."""
+    name = ""
+    for part in location:
+        name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name or "entry"
+
+
 class ContentInvalid(Exception):
     """The catalogue has one or more content errors; carries all of them, sorted by file and line."""
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from generator.errors import ContentError
+from generator.errors import ContentError, field_name
 from generator.load import RawEntry
 from generator.model import ALL_PROFESSIONS, Entry, Event, Module, Story, Talk
 from generator.recurrence import RuleError, occurrences, parse_rule
@@ -43,6 +43,9 @@ class ValidEntry:
 @dataclass(frozen=True)
 class RuleContext:
     entries: Sequence[ValidEntry]
+    declared: dict[str, list[str]]
+    """Kind -> every id written in the files, valid entry or not, so one broken entry does not make every
+    reference to it an error too."""
     today: dt.date
 
     def error(self, valid: ValidEntry, location: tuple[str | int, ...], field: str, message: str,
@@ -51,7 +54,7 @@ class RuleContext:
         return ContentError(valid.path, line, column, field, message, hint)
 
     def ids(self, kind: str) -> list[str]:
-        return [valid.entry.id for valid in self.entries if valid.kind == kind]
+        return self.declared.get(kind, [])
 
 
 Rule = Callable[[RuleContext], Iterator[ContentError]]
@@ -93,8 +96,7 @@ def _check_references(context: RuleContext, valid: ValidEntry, field: str, value
         if value not in known:
             guess = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
             hint = f"did you mean '{guess[0]}'?" if guess else f"known {kind} ids: " + ", ".join(sorted(known)[:20])
-            label = f"{'.'.join(str(p) for p in prefix)}.{field}" if prefix else field
-            yield context.error(valid, (*prefix, field, index), f"{label}[{index + 1}]",
+            yield context.error(valid, (*prefix, field, index), field_name((*prefix, field, index)),
                                 f"unknown {kind} '{value}'", hint)
 
 
@@ -127,7 +129,7 @@ def check_unique_activity_ids(context: RuleContext) -> Iterator[ContentError]:
             seen: set[str] = set()
             for index, activity in enumerate(valid.entry.activities):
                 if activity.id in seen:
-                    yield context.error(valid, ("activities", index, "id"), f"activities[{index + 1}].id",
+                    yield context.error(valid, ("activities", index, "id"), field_name(("activities", index, "id")),
                                         f"duplicate activity id '{activity.id}'", "give each activity its own id")
                 seen.add(activity.id)
 
@@ -191,7 +193,11 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def run_rules(entries: Sequence[ValidEntry], today: dt.date) -> list[ContentError]:
-    """Run every rule over the validated entries."""
-    context = RuleContext(entries, today)
+def run_rules(entries: Sequence[ValidEntry], raw_entries: Sequence[RawEntry], today: dt.date) -> list[ContentError]:
+    """Run every rule over the validated entries; `raw_entries` tell which ids exist at all."""
+    declared: dict[str, list[str]] = {}
+    for raw in raw_entries:
+        if isinstance(raw.data, dict) and isinstance(raw.data.get("id"), str):
+            declared.setdefault(raw.kind, []).append(raw.data["id"])
+    context = RuleContext(entries, declared, today)
     return [error for rule in RULES for error in rule(context)]

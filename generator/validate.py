@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.errors import ContentError, ContentInvalid
+from generator.errors import ContentError, ContentInvalid, field_name
 from generator.load import LoadedCatalogue, Location, RawEntry
 from generator.model import MODELS, Entry
 from generator.rules import ValidEntry, run_rules
@@ -64,7 +64,7 @@ def validate_catalogue(loaded: LoadedCatalogue, today: dt.date) -> tuple[ValidEn
         errors.extend(entry_errors)
         if entry is not None:
             valid.append(ValidEntry(entry, raw))
-    errors.extend(run_rules(valid, today))
+    errors.extend(run_rules(valid, loaded.entries, today))
     if errors:
         raise ContentInvalid(errors)
     return tuple(valid)
@@ -102,7 +102,7 @@ def _translate(raw: RawEntry, model: type[BaseModel], detail: Any) -> ContentErr
         line, column = raw.position(location)
     message = _MESSAGES.get(kind) or _plain(detail["msg"])
     hint = _hint(model, kind, location, detail)
-    return ContentError(raw.path, line, column, _field_name(location), message, hint)
+    return ContentError(raw.path, line, column, field_name(location), message, hint)
 
 
 def _data_location(data: Any, loc: tuple[Any, ...]) -> Location:
@@ -128,14 +128,6 @@ def _value_at(data: Any, location: Location) -> Any:
         except (KeyError, IndexError, TypeError):
             return None
     return data
-
-
-def _field_name(location: Location) -> str:
-    """`activities[3].minutes` style, with list positions counted from 1 as an editor counts them."""
-    name = ""
-    for part in location:
-        name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else part)
-    return name or "entry"
 
 
 def _plain(message: str) -> str:

@@ -1,0 +1,235 @@
+"""Shared test helpers: tiny catalogues in tmp_path, the shipped site built once, and a real Chromium.
+
+Browser tests use Debian's Chromium (/usr/bin/chromium) through Playwright. When it is missing they skip locally,
+but fail under CI=true: CI must never pass by skipping the browser.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 11, 23)
+"""Fixed build date for every test, so nothing depends on the day the suite runs."""
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+# --- Small valid entries, one per kind; tests copy and break them. -------------------------------------------------
+
+BASE = {"sources": ["002_67d9b56a58427b43.txt"], "review_by": "2027-11-01"}
+
+
+def profession(pid: str = "podiatrist", **changes: Any) -> dict[str, Any]:
+    entry = {
+        "id": pid, "title": pid.replace("-", " ").capitalize(),
+        "summary": "They help people keep their feet healthy so they can move.",
+        "audiences": ["first-time", "career-changer"], **BASE, "regulator": "HCPC",
+        "what_they_do": "They look after feet and legs.", "where_they_work": ["Hospitals"],
+        "who_they_work_with": ["Children"], "day_in_the_role": "Clinics in the morning.",
+        "entry_routes": [{"route": "degree", "summary": "A university degree."}],
+        "interests": ["sport-and-exercise"], "strengths": ["good-with-hands"], "values": ["compassion"],
+    }
+    entry.update(changes)
+    return entry
+
+
+def resource(rid: str = "ahp-vr360", **changes: Any) -> dict[str, Any]:
+    entry = {"id": rid, "title": "AHP VR360", "summary": "Virtual reality days in the life of six professions.",
+             "audiences": ["first-time"], **BASE, "type": "virtual-reality", "professions": ["podiatrist"]}
+    entry.update(changes)
+    return entry
+
+
+def event(eid: str = "ahps-day", **changes: Any) -> dict[str, Any]:
+    entry = {"id": eid, "title": "AHPs Day", "summary": "A day to celebrate every allied health profession.",
+             "audiences": ["first-time"], **BASE, "kind": "awareness-day", "professions": ["all"],
+             "rule": "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=14", "starts": "2024-10-14"}
+    entry.update(changes)
+    return entry
+
+
+def story(sid: str = "sport-to-podiatry", **changes: Any) -> dict[str, Any]:
+    entry = {"id": sid, "title": "From sport to podiatry", "summary": "Sports people found a new career in podiatry.",
+             "audiences": ["career-changer"], **BASE, "kind": "case-study", "professions": ["podiatrist"],
+             "route": "career-change", "body": "A region worked with sports people."}
+    entry.update(changes)
+    return entry
+
+
+def module(mid: str = "podiatry-taster", **changes: Any) -> dict[str, Any]:
+    entry = {"id": mid, "title": "Podiatry taster", "summary": "Try out podiatry from home in an hour or so.",
+             "audiences": ["first-time"], **BASE, "professions": ["podiatrist"], "age_range": {"min": 14, "max": 18},
+             "minutes": 50, "learning_outcomes": ["Say what a podiatrist does."],
+             "activities": [
+                 {"id": "watch", "kind": "watch", "title": "Watch", "minutes": 20, "instructions": "Watch it.",
+                  "resources": ["ahp-vr360"]},
+                 {"id": "reflect", "kind": "reflect", "title": "Reflect", "minutes": 30,
+                  "instructions": "Think.", "prompts": ["What surprised you?", "What next?"]}],
+             "what_next": ["Ask your school about work experience."]}
+    entry.update(changes)
+    return entry
+
+
+def talk(tid: str = "assembly", **changes: Any) -> dict[str, Any]:
+    entry = {"id": tid, "title": "What are AHPs?", "summary": "A short assembly about the allied health jobs.",
+             "audiences": ["first-time"], **BASE, "age_groups": ["ks3"], "minutes": 15, "setting": "assembly",
+             "professions": ["all"], "plan": [{"minutes": 5, "step": "Hello"}, {"minutes": 10, "step": "Quiz"}],
+             "resources": ["ahp-vr360"], "activity": {"title": "Quiz", "instructions": "Hands up."},
+             "send_adaptations": ["Use pictures."], "gatsby_benchmarks": [5], "follow_ups": ["Try a module."]}
+    entry.update(changes)
+    return entry
+
+
+def guide(aid: str = "first-time", **changes: Any) -> dict[str, Any]:
+    entry = {"id": aid, "title": "Choosing your first career", "summary": "Where to start if you are still at school.",
+             **BASE, "intro": "Start here.", "where_to_start": ["Look at the professions."]}
+    entry.update(changes)
+    return entry
+
+
+class _NoAliasDumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True)
+
+
+@pytest.fixture
+def make_catalogue(tmp_path: Path) -> Callable[..., Path]:
+    """Write a small catalogue into tmp_path. `files` maps relative paths to data (dumped as YAML) or raw text.
+
+    Without arguments it writes one valid entry of every kind; pass `files` to add or replace files, and
+    `replace=True` to start from nothing.
+    """
+
+    def write(files: dict[str, Any] | None = None, *, replace: bool = False) -> Path:
+        root = tmp_path / "project"
+        defaults: dict[str, Any] = {
+            "content/professions/podiatrist.yaml": profession(),
+            "content/stories/sport-to-podiatry.yaml": story(),
+            "content/modules/podiatry-taster.yaml": module(),
+            "content/talks/assembly.yaml": talk(),
+            "content/audiences/first-time.yaml": guide(),
+            "resources.yaml": [resource()],
+            "events_calendar.yaml": [event()],
+        }
+        chosen = dict(files or {}) if replace else {**defaults, **(files or {})}
+        for relative, data in chosen.items():
+            target = root / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, bytes):
+                target.write_bytes(data)
+            else:
+                target.write_text(data if isinstance(data, str) else dump(copy.deepcopy(data)), encoding="utf-8")
+        (root / "content").mkdir(parents=True, exist_ok=True)
+        for name in ("mkdocs.yml",):
+            if not (root / name).exists():
+                shutil.copy(REPO / name, root / name)
+        generator_link = root / "generator"
+        if not generator_link.exists():
+            generator_link.symlink_to(REPO / "generator")
+        return root
+
+    return write
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m generator` as an editor would, capturing everything it prints."""
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd or REPO, capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})}, check=False)
+
+
+# --- The shipped catalogue, built once per test session. ----------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped catalogue built with the fixed date into a temporary site directory."""
+    site = tmp_path_factory.mktemp("shipped") / "site"
+    result = run_cli("--today", TODAY.isoformat(), "build", "--strict", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr + result.stdout
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def serve_directory(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 on a free port; yields the base URL ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(shipped_site: Path) -> Iterator[str]:
+    """Base URL of the shipped site served on 127.0.0.1."""
+    yield from serve_directory(shipped_site)
+
+
+# --- A real Chromium. ----------------------------------------------------------------------------------------------
+
+def require_chromium() -> None:
+    if not CHROMIUM.exists():
+        message = f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh phone-sized page (360 x 740) in its own browser context."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+AXE_SCRIPT = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
+
+
+def axe_violations(tab: Any) -> list[dict[str, Any]]:
+    """Run axe-core (pinned, from the axe-playwright-python wheel) for WCAG 2.x A/AA rules on the open page."""
+    tab.add_script_tag(path=str(AXE_SCRIPT))
+    result = tab.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})")
+    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in result["violations"]]

@@ -1,0 +1,47 @@
+"""The command line: exit codes, output formats, help, and no tracebacks for bad content."""
+
+from __future__ import annotations
+
+from conftest import TODAY, profession, resource, run_cli
+
+
+def test_help_is_friendly() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for command in ("validate", "build", "serve"):
+        assert command in result.stdout
+
+
+def test_validate_valid_catalogue(make_catalogue) -> None:
+    result = run_cli("--root", str(make_catalogue()), "--today", TODAY.isoformat(), "validate")
+    assert result.returncode == 0, result.stderr
+    assert "valid" in result.stdout
+
+
+def test_errors_from_several_files_are_listed_together_sorted(make_catalogue) -> None:
+    root = make_catalogue({
+        "content/professions/podiatrist.yaml": profession(regulator="NMC", colour="blue"),
+        "resources.yaml": [resource(), resource("second", type="podcast")],
+    })
+    result = run_cli("--root", str(root), "--today", TODAY.isoformat(), "validate")
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if ".yaml:" in line]
+    assert len(lines) == 3
+    assert lines == sorted(lines, key=lambda line: (line.split(":")[0], int(line.split(":")[1])))
+    assert any("content/professions/podiatrist.yaml:" in line and "regulator" in line for line in lines)
+    assert any("colour: unknown field" in line or "colour: extra" in line for line in lines)
+    assert any(line.startswith("resources.yaml:") and "type" in line for line in lines)
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_github_format(make_catalogue) -> None:
+    root = make_catalogue({"content/professions/podiatrist.yaml": profession(regulator="NMC")})
+    result = run_cli("--root", str(root), "--today", TODAY.isoformat(), "validate", "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout.startswith("::error file=content/professions/podiatrist.yaml,line=")
+
+
+def test_usage_errors_exit_2(tmp_path) -> None:
+    assert run_cli("--root", str(tmp_path), "validate").returncode == 2
+    assert run_cli("--today", "tomorrow", "validate").returncode == 2
+    assert run_cli("frobnicate").returncode == 2
