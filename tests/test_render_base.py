@@ -1,0 +1,69 @@
+"""Rendering basics: URLs, dates, Markdown sanitising, front matter, card data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import TODAY
+from generator.catalogue import build_catalogue
+from generator.render.base import (
+    Renderer,
+    RenderOptions,
+    card,
+    duration_bucket,
+    format_date_range,
+    page_path,
+    page_url,
+)
+
+
+def empty_renderer() -> Renderer:
+    return Renderer(build_catalogue(()), RenderOptions(today=TODAY, site_url="https://example.org/"))
+
+
+def test_urls() -> None:
+    assert page_path("profession", "podiatrist") == "professions/podiatrist.md"
+    assert page_path("event", "ahps-day") == "calendar/events/ahps-day.md"
+    assert page_url("index.md") == ""
+    assert page_url("professions/index.md") == "professions/"
+    assert page_url("professions/podiatrist.md") == "professions/podiatrist/"
+
+
+def test_date_ranges() -> None:
+    assert format_date_range(dt.date(2026, 10, 14), dt.date(2026, 10, 14)) == "14 October 2026"
+    assert format_date_range(dt.date(2026, 11, 2), dt.date(2026, 11, 8)) == "2 to 8 November 2026"
+    assert format_date_range(dt.date(2026, 6, 28), dt.date(2026, 7, 4)) == "28 June to 4 July 2026"
+    assert format_date_range(dt.date(2026, 12, 28), dt.date(2027, 1, 3)) == "28 December 2026 to 3 January 2027"
+
+
+def test_markdown_is_sanitised() -> None:
+    renderer = empty_renderer()
+    html = renderer.markdown("Hello **you** [link](https://nhs.uk) [bad](javascript:alert(1))\n\n<script>x</script>")
+    assert "<strong>you</strong>" in html
+    assert 'href="https://nhs.uk"' in html
+    assert "javascript:" not in html
+    assert "<script" not in html
+
+
+def test_page_has_front_matter_and_relative_links() -> None:
+    renderer = empty_renderer()
+    text = renderer.page("professions/index.md", "professions.html.j2", 'A "quoted" <title>', "One line.",
+                         professions=())
+    front, body = text.split("\n---\n", 1)
+    assert front == '---\ntitle: "A \\"quoted\\" <title>"\ndescription: "One line."'
+    assert "&lt;title&gt;" in body
+
+
+def test_duration_buckets() -> None:
+    assert [duration_bucket(m) for m in (None, 15, 30, 31, 120, 121)] == ["", "short", "short", "medium", "medium",
+                                                                           "long"]
+
+
+def test_card_for_a_profession_names_itself(make_catalogue) -> None:
+    from generator.load import load_catalogue_files
+    from generator.validate import validate_catalogue
+
+    catalogue = build_catalogue(validate_catalogue(load_catalogue_files(make_catalogue()), TODAY))
+    data = card("profession", catalogue.professions[0])
+    assert data["professions"] == ["podiatrist"]
+    assert data["audiences"] == ["first-time", "career-changer"]
