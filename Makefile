@@ -40,5 +40,8 @@ test: $(TEST_STAMP) browser
 	$(BIN)/python -m generator validate
 	$(BIN)/python -m pytest -n 2 -p xdist
 
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py --sizes 100 1000 10000
+
 clean:
 	rm -rf site build/docs/* .pytest_cache .ruff_cache
