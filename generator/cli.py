@@ -44,10 +44,38 @@ def command_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_schema(args: argparse.Namespace) -> int:  # editors' workflow (issue 9)
+    from generator.schema import write_schemas
+
+    stale = write_schemas(args.root, check=args.check)
+    if args.check and stale:
+        print("Stale JSON schemas: " + ", ".join(stale) + ". Run 'python -m generator schema'.", file=sys.stderr)
+        return 1
+    print("JSON schemas are up to date." if not stale else f"Wrote {len(stale)} JSON schema(s) into schemas/.")
+    return 0
+
+
+def command_new(args: argparse.Namespace) -> int:  # editors' workflow (issue 9)
+    from generator.scaffold import write_template
+
+    print(f"Wrote a template for {args.kind} '{args.id}' to {write_template(args.root, args.kind, args.id)}")
+    return 0
+
+
+def command_report(args: argparse.Namespace) -> int:  # editors' workflow (issue 9)
+    from generator.report import build_report
+
+    print(build_report(args.root, build_date(args.today), check_links=args.check_links))
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": command_validate,
     "build": command_build,
     "serve": command_serve,
+    "schema": command_schema,
+    "new": command_new,
+    "report": command_report,
 }
 
 
@@ -71,7 +99,21 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="treat site engine warnings as errors")
     serve = commands.add_parser("serve", help="build and serve the site, rebuilding on every change")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: %(default)s)")
+    add_editor_commands(commands)
     return parser
+
+
+def add_editor_commands(commands: argparse._SubParsersAction) -> None:  # editors' workflow (issue 9)
+    from generator.scaffold import KINDS
+
+    schema = commands.add_parser("schema", help="write the JSON schemas editors' tools use into schemas/")
+    schema.add_argument("--check", action="store_true", help="only check; exit 1 if a schema is out of date")
+    new = commands.add_parser("new", help="write a commented template for a new entry")
+    new.add_argument("kind", choices=KINDS, help="kind of entry")
+    new.add_argument("id", help="the new entry's id: lower-case words joined by hyphens")
+    report = commands.add_parser("report", help="print a Markdown report on the catalogue (for a pull request)")
+    report.add_argument("--check-links", action="store_true", help="also try every external link (slow; "
+                        "needs the internet)")
 
 
 def main(argv: list[str] | None = None) -> int:

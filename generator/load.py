@@ -9,6 +9,7 @@ deep nesting, huge files) and leaves dates as text for the model to check.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,7 +103,8 @@ def load_catalogue_files(root: Path) -> LoadedCatalogue:
         try:
             data, locator = load_yaml_file(path)
         except _LoadProblem as problem:
-            errors.append(ContentError(relative, problem.line, problem.column, "yaml", problem.message, problem.hint))
+            errors.append(ContentError(relative, problem.line, problem.column, "yaml", one_line(problem.message),
+                                       problem.hint))
             continue
         if is_list:
             if not isinstance(data, list):
@@ -116,6 +118,13 @@ def load_catalogue_files(root: Path) -> LoadedCatalogue:
             entries.append(RawEntry(kind, relative, data, locator))
     log.debug("loaded %d entries from %s", len(entries), root)
     return LoadedCatalogue(root=root, entries=tuple(entries), errors=tuple(errors))
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    """An editor's value quoted in a message: control characters shown as escapes, long values shortened, so
+    every error stays one line (and a pasted essay does not flood the output)."""
+    text = re.sub(r"[\x00-\x1f\x7f\u2028\u2029]", lambda match: repr(match.group())[1:-1], text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _shape_error(relative: str, locator: Locator, expected: str) -> ContentError:
@@ -173,7 +182,7 @@ def load_yaml_text(raw: bytes) -> tuple[Any, Locator]:
         raise _LoadProblem(1, 1, f"YAML error: {error}", "keep one entry per file, without '---' lines") from None
     except RecursionError:
         raise _LoadProblem(1, 1, "document is nested too deeply", "entries need only a few levels") from None
-    if node is None:
+    if node is None or (node.tag == "tag:yaml.org,2002:null" and not node.value):  # nothing, or only '---'
         raise _LoadProblem(1, 1, "file is empty", "copy the template for this kind from CONTRIBUTING.md")
     positions: dict[Location, tuple[int, int]] = {(): (node.start_mark.line + 1, node.start_mark.column + 1)}
     data = _NodeReader(positions).read(node, (), 0)

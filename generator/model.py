@@ -8,6 +8,7 @@ change a validated entry). Words an editor can choose from are `Literal` ids wit
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import re
 from typing import Annotated, Literal, get_args
 
@@ -160,6 +161,7 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>")
 _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
 
 
 def _check_slug(value: str) -> str:
@@ -177,7 +179,10 @@ def _check_single_line(value: str) -> str:
 
 def check_link_target(target: str) -> str | None:
     """Return a complaint if a link target is not https:, mailto: or a path within the site."""
-    lowered = target.strip().lower()
+    # Browsers decode entities and drop tabs and newlines in a URL, so 'java&#115;cr\tipt:' is javascript:.
+    lowered = re.sub(r"[\x00-\x20]", "", html_lib.unescape(target)).lower()
+    if lowered.startswith(("//", "/\\")):  # another host, despite the leading slash
+        return f"link '{target}' is not allowed: only https:, mailto: and links within the site"
     if not lowered or lowered.startswith(("https://", "mailto:", "/", "#", "./", "../")):
         return None
     if re.match(r"^[a-z][a-z0-9+.-]*:", lowered):
@@ -186,11 +191,12 @@ def check_link_target(target: str) -> str | None:
 
 
 def _check_markdown(value: str) -> str:
-    html = _RAW_HTML.search(value)
-    if html:
+    for html in _RAW_HTML.finditer(value):
+        if _AUTOLINK.fullmatch(html.group(0)):
+            continue  # <https://...> is a Markdown autolink, checked as a link below
         raise PydanticCustomError("raw_html", "raw HTML ({tag}) is not allowed in Markdown text",
                                   {"tag": html.group(0)[:40]})
-    for pattern in (_MARKDOWN_LINK, _AUTOLINK):
+    for pattern in (_MARKDOWN_LINK, _AUTOLINK, _LINK_DEFINITION):
         for match in pattern.finditer(value):
             complaint = check_link_target(match.group(1))
             if complaint:
@@ -392,6 +398,13 @@ class Event(TaggedEntry):
         if self.date is not None and self.end is not None and self.end < self.date:
             raise PydanticCustomError("event_end", "end ({end}) is before date ({date})",
                                       {"end": self.end.isoformat(), "date": self.date.isoformat()})
+        # Calendar (issue 6): a field of the other form would be silently ignored, so refuse it.
+        if self.rule is not None and self.end is not None:
+            raise PydanticCustomError("event_end", "end is only for one-off dates; a recurring event lasts "
+                                                   "'days' days")
+        if self.date is not None and "days" in self.model_fields_set:
+            raise PydanticCustomError("event_form", "days is only for recurring events; give a one-off date range "
+                                                    "with date and end")
         return self
 
 

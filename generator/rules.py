@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from generator.errors import ContentError, field_name
-from generator.load import RawEntry
+from generator.load import ENTRY_DIRS, LIST_FILES, RawEntry
 from generator.model import ALL_PROFESSIONS, Entry, Event, Module, Story, Talk
 from generator.recurrence import RuleError, occurrences, parse_rule
 
@@ -47,6 +47,8 @@ class RuleContext:
     """Kind -> every id written in the files, valid entry or not, so one broken entry does not make every
     reference to it an error too."""
     today: dt.date
+    unknowable: frozenset[str] = frozenset()
+    """Kinds whose list file could not be read: their ids are unknown, so references to them are not checked."""
 
     def error(self, valid: ValidEntry, location: tuple[str | int, ...], field: str, message: str,
               hint: str = "") -> ContentError:
@@ -87,6 +89,8 @@ def check_file_name_matches_id(context: RuleContext) -> Iterator[ContentError]:
 def _check_references(context: RuleContext, valid: ValidEntry, field: str, values: Sequence[str],
                       kind: str, known: list[str], allow_all: bool,
                       prefix: tuple[str | int, ...] = ()) -> Iterator[ContentError]:
+    if kind in context.unknowable:
+        return
     for index, value in enumerate(values):
         if allow_all and value == ALL_PROFESSIONS:
             if len(values) > 1:
@@ -95,7 +99,8 @@ def _check_references(context: RuleContext, valid: ValidEntry, field: str, value
             continue
         if value not in known:
             guess = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-            hint = f"did you mean '{guess[0]}'?" if guess else f"known {kind} ids: " + ", ".join(sorted(known)[:20])
+            hint = (f"did you mean '{guess[0]}'?" if guess else f"known {kind} ids: " + ", ".join(sorted(known)[:20])
+                    if known else f"no {kind} entries were found")
             yield context.error(valid, (*prefix, field, index), field_name((*prefix, field, index)),
                                 f"unknown {kind} '{value}'", hint)
 
@@ -152,7 +157,8 @@ def check_event_dates(context: RuleContext) -> Iterator[ContentError]:
             yield context.error(valid, ("rule",), "rule", f"not a valid recurrence rule: {error}",
                                 "for example FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=14")
             continue
-        first = rule[0].date() if rule.count() != 0 else None
+        first_time = next(iter(rule), None)  # rule.count() would walk an endless rule to year 9999
+        first = first_time.date() if first_time else None
         if first != event.starts:
             shown = first.isoformat() if first else "none"
             yield context.error(valid, ("starts",), "starts", f"{event.starts.isoformat()} is not an occurrence of "
@@ -165,7 +171,8 @@ def check_event_dates(context: RuleContext) -> Iterator[ContentError]:
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-_PHONE = re.compile(r"(?:\+44\s?|\b0)(?:\d[\s-]?){9,10}\b")
+_PHONE = re.compile(r"(?:\+44\s?(?:\(0\)\s?)?|\(0|\b0)(?:[\s.-]?\)?[\s.-]?\d){9,10}\b")
+"""UK numbers as people write them: 07700 900123, +44 20 7946 0000, +44 (0)20 7946 0000, (020) 7946 0000."""
 
 
 def check_story_contact_details(context: RuleContext) -> Iterator[ContentError]:
@@ -193,11 +200,23 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def run_rules(entries: Sequence[ValidEntry], raw_entries: Sequence[RawEntry], today: dt.date) -> list[ContentError]:
-    """Run every rule over the validated entries; `raw_entries` tell which ids exist at all."""
+def run_rules(entries: Sequence[ValidEntry], raw_entries: Sequence[RawEntry], today: dt.date,
+              unreadable: Sequence[str] = ()) -> list[ContentError]:
+    """Run every rule over the validated entries; `raw_entries` tell which ids exist at all.
+
+    `unreadable` lists files that could not be loaded: a one-entry file still declares its id by its name, and a
+    list file that failed hides all its ids, so one broken file gives one error, not one per reference to it.
+    """
     declared: dict[str, list[str]] = {}
     for raw in raw_entries:
         if isinstance(raw.data, dict) and isinstance(raw.data.get("id"), str):
             declared.setdefault(raw.kind, []).append(raw.data["id"])
-    context = RuleContext(entries, declared, today)
+    unknowable: set[str] = set()
+    for path in unreadable:
+        parts = PurePosixPath(path).parts
+        if len(parts) == 3 and parts[0] == "content" and parts[1] in ENTRY_DIRS:
+            declared.setdefault(ENTRY_DIRS[parts[1]], []).append(PurePosixPath(path).stem)
+        elif path in LIST_FILES:
+            unknowable.add(LIST_FILES[path])
+    context = RuleContext(entries, declared, today, frozenset(unknowable))
     return [error for rule in RULES for error in rule(context)]

@@ -17,19 +17,20 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import ContentError, ContentInvalid, field_name
-from generator.load import LoadedCatalogue, Location, RawEntry
+from generator.load import LoadedCatalogue, Location, RawEntry, one_line
 from generator.model import MODELS, Entry
 from generator.rules import ValidEntry, run_rules
 
 _MESSAGES: dict[str, str] = {
     "missing": "required field is missing",
+    "extra_forbidden": "unknown field",
     "string_type": "should be text",
     "int_type": "should be a whole number",
     "int_parsing": "should be a whole number",
     "int_from_float": "should be a whole number",
     "bool_type": "should be true or false",
     "bool_parsing": "should be true or false",
-    "list_type": "should be a list (one '- item' per line)",
+    "list_type": "should be a list",
     "model_type": "should be a group of 'field: value' lines",
     "model_attributes_type": "should be a group of 'field: value' lines",
     "dict_type": "should be a group of 'field: value' lines",
@@ -64,7 +65,7 @@ def validate_catalogue(loaded: LoadedCatalogue, today: dt.date) -> tuple[ValidEn
         errors.extend(entry_errors)
         if entry is not None:
             valid.append(ValidEntry(entry, raw))
-    errors.extend(run_rules(valid, loaded.entries, today))
+    errors.extend(run_rules(valid, loaded.entries, today, [error.path for error in loaded.errors]))
     if errors:
         raise ContentInvalid(errors)
     return tuple(valid)
@@ -80,7 +81,21 @@ def validate_entry(raw: RawEntry) -> tuple[Entry | None, list[ContentError]]:
     try:
         return model.model_validate(raw.data), []
     except ValidationError as invalid:
-        return None, _deduplicate([_translate(raw, model, detail) for detail in invalid.errors()])
+        details = _drop_missing_explained_by_typos(model, invalid.errors())
+        return None, _deduplicate([_translate(raw, model, detail) for detail in details])
+
+
+def _drop_missing_explained_by_typos(model: type[BaseModel], details: list[Any]) -> list[Any]:
+    """`titel:` gives both 'unknown field titel' and 'title is missing'; keep only the first, which has the fix."""
+    guessed: set[tuple[Any, ...]] = set()
+    for detail in details:
+        if detail["type"] == "extra_forbidden" and detail["loc"] and isinstance(detail["loc"][-1], str):
+            parent = tuple(detail["loc"][:-1])
+            known = _field_names_at(model, tuple(part for part in parent if isinstance(part, (str, int))))
+            guess = difflib.get_close_matches(detail["loc"][-1], known, n=1, cutoff=0.6)
+            if guess:
+                guessed.add((*parent, guess[0]))
+    return [detail for detail in details if not (detail["type"] == "missing" and tuple(detail["loc"]) in guessed)]
 
 
 def _deduplicate(errors: list[ContentError]) -> list[ContentError]:
@@ -102,7 +117,13 @@ def _translate(raw: RawEntry, model: type[BaseModel], detail: Any) -> ContentErr
         line, column = raw.position(location)
     message = _MESSAGES.get(kind) or _plain(detail["msg"])
     hint = _hint(model, kind, location, detail)
-    return ContentError(raw.path, line, column, field_name(location), message, hint)
+    if kind == "too_short" and detail.get("ctx", {}).get("field_type") == "List":
+        message = f"needs at least {detail['ctx']['min_length']} item(s)"
+        hint = hint or "add '- ' lines below it, or write [a, b]"
+    elif detail.get("input") is None and kind.endswith(("_type", "literal_error")):
+        message = "is empty"  # a template's field not filled in yet
+        hint = hint or "write a value after the colon"
+    return ContentError(raw.path, line, column, one_line(field_name(location)), one_line(message), one_line(hint))
 
 
 def _data_location(data: Any, loc: tuple[Any, ...]) -> Location:
@@ -145,7 +166,7 @@ def _hint(model: type[BaseModel], kind: str, location: Location, detail: Any) ->
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str(detail.get("ctx", {}).get("expected", "")))
         guess = difflib.get_close_matches(str(detail.get("input")), choices, n=1, cutoff=0.5)
-        if guess:
+        if guess and detail.get("input") is not None:
             return f"did you mean '{guess[0]}'?"
         return "choose one of: " + ", ".join(choices)
     if kind == "string_type" and isinstance(detail.get("input"), (int, float, bool)):
@@ -155,7 +176,25 @@ def _hint(model: type[BaseModel], kind: str, location: Location, detail: Any) ->
         return f"add '{location[-1]}:' ({description})" if description else f"add '{location[-1]}:'"
     if kind.startswith("date"):
         return "for example 2027-03-31"
-    return ""
+    return _CUSTOM_HINTS.get(kind, "")
+
+
+_CUSTOM_HINTS: dict[str, str] = {
+    "raw_html": "write plain text with Markdown (**bold**, [words](https://...)) instead of HTML tags",
+    "link_scheme": "link to an https:// address, a mailto: address or a page of this site such as /professions/",
+    "https_url": "write the full address, starting with https://",
+    "slug": "for example occupational-therapist",
+    "source": "for example 002_67d9b56a58427b43.txt or https://www.example.org/page",
+    "single_line": "put it on one line, or wrap it in quotes",
+    "list_type": "write [first, second] or one '- item' per line below it",
+    "model_type": "put each field on its own line, indented two spaces under this one",
+    "dict_type": "put each field on its own line, indented two spaces under this one",
+    "int_type": "write digits only, for example 30",
+    "int_parsing": "write digits only, for example 30",
+    "bool_type": "write true or false",
+    "bool_parsing": "write true or false",
+}
+"""Hints by error type, for our own checks in `model.py` and for pydantic types without a specific hint."""
 
 
 def _model_at(model: type[BaseModel], location: Location) -> type[BaseModel] | None:

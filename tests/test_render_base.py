@@ -50,7 +50,7 @@ def test_page_has_front_matter_and_relative_links() -> None:
     text = renderer.page("professions/index.md", "professions.html.j2", 'A "quoted" <title>', "One line.",
                          professions=())
     front, body = text.split("\n---\n", 1)
-    assert front == '---\ntitle: "A \\"quoted\\" <title>"\ndescription: "One line."'
+    assert front == '---\ntitle: "A &quot;quoted&quot; &lt;title&gt;"\ndescription: "One line."'
     assert "&lt;title&gt;" in body
 
 

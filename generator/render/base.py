@@ -9,6 +9,7 @@ Markdown syntax in an editor's text can turn into a link or script by accident.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -118,7 +119,9 @@ class Renderer:
         body = self.env.get_template(template).render(
             title=title, description=description, root=root, url=url, entry_url=entry_url,
             page_source=source_path, canonical=self.options.site_url + page_url(source_path), **context)
-        front = {"title": title, "description": description}
+        # The engine's theme prints titles and descriptions as HTML (<title>, meta tags, header) without escaping,
+        # so editors' text is escaped here, once, before the engine sees it; templates must not escape it again.
+        front = {"title": html.escape(title), "description": html.escape(description)}
         front_matter = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items())
         return f"---\n{front_matter}\n---\n\n{body.strip()}\n"
 
