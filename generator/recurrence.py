@@ -29,12 +29,16 @@ class RuleError(ValueError):
     """A recurrence rule that dateutil cannot read; the message says why."""
 
 
+def rule_body(rule: str) -> str:
+    """The rule as written in an RRULE property value: without a leading 'RRULE:' and surrounding spaces."""
+    text = rule.strip()
+    return text[6:].strip() if text.upper().startswith("RRULE:") else text
+
+
 @lru_cache(maxsize=4096)
 def parse_rule(rule: str, starts: dt.date) -> rrule:
     """Parse an RRULE (without DTSTART) anchored at `starts`; raise `RuleError` if it is not valid."""
-    text = rule.strip()
-    if text.upper().startswith("RRULE:"):
-        text = text[6:]
+    text = rule_body(rule)
     if "DTSTART" in text.upper() or "\n" in text:
         raise RuleError("give only the RRULE part; the first date goes in 'starts'")
     try:
