@@ -1,4 +1,8 @@
-"""The four audience guides (/for/<audience-id>/): guide text, then every entry tagged for the audience."""
+"""The four audience guides (/for/<audience-id>/): guide text, then every entry tagged for the audience.
+
+Why: these pages are rendered at build time, so they are the filtered lists a reader gets with JavaScript off;
+/explore/?audience=<id> is the same list with more filters.
+"""
 
 from __future__ import annotations
 
@@ -21,4 +25,5 @@ def build_audiences(renderer: Renderer) -> Iterable[tuple[str, str]]:
         title = guide.title if guide else model.AUDIENCE_LABELS[audience]
         description = guide.summary if guide else f"Where to start: {model.AUDIENCE_LABELS[audience].lower()}."
         yield path, renderer.page(path, "audience.html.j2", title, description, audience=audience, guide=guide,
-                                  groups={kind: cards for kind, cards in groups.items() if cards})
+                                  groups={kind: cards for kind, cards in groups.items() if cards},
+                                  others=[a for a in model.AUDIENCE_IDS if a != audience])

@@ -1,0 +1,98 @@
+"""axe-core (WCAG 2.2 A and AA rules) in Chromium at phone and desktop widths, plus what WCAG 2.4.2 and link
+previews need from every built page: a meaningful title, a description and Open Graph tags."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO, TODAY, axe_violations, profession, run_cli
+
+from generator.catalogue import KIND_ORDER
+from generator.model import AUDIENCE_IDS
+from generator.pipeline import load_valid_catalogue
+from generator.render.base import page_path, page_url
+
+DISCOVERY_PAGES = ("", "explore/", "explore/?audience=returner&kind=resource", "explore/?q=zzzz-no-such-words",
+                   "people-like-me/", *(f"for/{a}/" for a in AUDIENCE_IDS))
+
+
+def one_page_of_each_kind() -> list[str]:
+    catalogue = load_valid_catalogue(REPO, TODAY)
+    return [page_url(page_path(kind, catalogue.of_kind(kind)[0].id)) for kind in KIND_ORDER if catalogue.of_kind(kind)]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 1280])
+def test_axe_finds_nothing(browser: Any, site_url: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    found = {}
+    paths = [*DISCOVERY_PAGES, *one_page_of_each_kind()]
+    for path in paths:
+        tab.goto(site_url + path, wait_until="load")
+        violations = axe_violations(tab)
+        if violations:
+            found[path] = violations
+    tab.goto(site_url + "people-like-me/")
+    for value in ("sport-and-exercise", "good-with-hands", "compassion"):
+        tab.click(f'[data-value="{value}"]')
+    found["people-like-me/ (3 picks)"] = axe_violations(tab)
+    context.close()
+    print(f"\naxe at {width} px: {len(paths) + 1} page states, "
+          f"{sum(len(v) for v in found.values())} violations")
+    assert {path: violations for path, violations in found.items() if violations} == {}
+
+
+META = re.compile(r'<meta (?:name|property)="([^"]+)" content="([^"]*)"')
+
+
+def built_pages(site: Path) -> list[Path]:
+    return sorted(path for path in site.rglob("index.html"))
+
+
+def test_every_page_has_a_title_description_and_link_preview(shipped_site: Path) -> None:
+    site_name = "Allied health careers"
+    missing = []
+    titles = {}
+    for path in built_pages(shipped_site):
+        text = path.read_text(encoding="utf-8")
+        name = path.parent.relative_to(shipped_site).as_posix()
+        title = re.search(r"<title>(.*?)</title>", text, re.S)
+        meta = dict(META.findall(text))
+        needs = ("description", "og:title", "og:description", "og:url", "og:type", "og:site_name", "og:locale")
+        if not title or not all(meta.get(key, "").strip() for key in needs):
+            missing.append(name)
+            continue
+        titles[name] = html.unescape(title.group(1))
+        if name != ".":
+            assert titles[name] == f"{html.unescape(meta['og:title'])} - {site_name}", name
+            assert meta["og:description"] == meta["description"], name
+    assert missing == []
+    assert titles["."].startswith(f"{site_name}: ")
+    assert titles["professions/podiatrist"] == f"Podiatrist - {site_name}"
+    duplicates = {title for title in titles.values() if list(titles.values()).count(title) > 1}
+    assert duplicates == set()
+
+
+def test_profession_preview_shows_its_summary(shipped_site: Path) -> None:
+    catalogue = load_valid_catalogue(REPO, TODAY)
+    podiatrist = catalogue.profession("podiatrist")
+    text = (shipped_site / "professions/podiatrist/index.html").read_text(encoding="utf-8")
+    meta = {key: html.unescape(value) for key, value in META.findall(text)}
+    assert meta["og:title"] == podiatrist.title
+    assert meta["og:description"] == podiatrist.summary
+    assert meta["og:url"].endswith("/professions/podiatrist/")
+
+
+def test_quotes_in_a_summary_stay_inside_the_preview(make_catalogue, tmp_path: Path) -> None:
+    summary = 'They say "stand tall" & mean it <really>, so feet matter.'
+    root = make_catalogue({"content/professions/podiatrist.yaml": profession(summary=summary)})
+    result = run_cli("--root", str(root), "--today", TODAY.isoformat(), "build", "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr + result.stdout
+    text = (tmp_path / "site/professions/podiatrist/index.html").read_text(encoding="utf-8")
+    meta = {key: html.unescape(value) for key, value in META.findall(text)}
+    assert meta["description"] == meta["og:description"] == summary

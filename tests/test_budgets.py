@@ -1,0 +1,250 @@
+"""Budgets measured in Chromium: first-load weight, third-party requests, long tasks, tap targets, text size,
+sideways scrolling. Figures are printed (run with -s to see them); limits are asserted, never timings.
+
+Why: the readers are young people on pay-as-you-go data and cheap phones. Weight is what the browser fetches for a
+first visit, each response gzip-compressed (level 6) and summed, so it does not depend on how the test server
+compresses.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import (
+    REPO,
+    TODAY,
+    dump,
+    event,
+    guide,
+    module,
+    profession,
+    resource,
+    run_cli,
+    serve_directory,
+    story,
+    talk,
+)
+
+from generator.model import AUDIENCE_IDS
+
+pytestmark = pytest.mark.browser
+
+SHIPPED_LIMIT = 100 * 1024
+BIG_LIMIT = 110 * 1024
+LONG_TASK_MS = 50
+PROFESSIONS = ("art-therapist", "diagnostic-radiographer", "dietitian", "dramatherapist", "music-therapist",
+               "occupational-therapist", "operating-department-practitioner", "orthoptist", "osteopath", "paramedic",
+               "physiotherapist", "podiatrist", "prosthetist-orthotist", "speech-and-language-therapist",
+               "therapeutic-radiographer")
+PAGES = ("", "explore/", "people-like-me/", "professions/podiatrist/", *(f"for/{a}/" for a in AUDIENCE_IDS))
+"""Pages whose layout the phone checks cover; pages of other areas are checked by their own browser tests."""
+
+
+# --- A generated catalogue of 1,000 entries ----------------------------------------------------------------------
+
+def big_catalogue_files() -> dict[str, Any]:
+    """15 professions, one module and one talk pack, and 983 resources, stories and dates spread over them."""
+    audiences = [list(AUDIENCE_IDS[: 1 + n % 4]) for n in range(4)]
+    files: dict[str, Any] = {f"content/professions/{pid}.yaml": profession(pid, audiences=audiences[n % 4])
+                             for n, pid in enumerate(PROFESSIONS)}
+    files["content/modules/podiatry-taster.yaml"] = module()
+    files["content/talks/assembly.yaml"] = talk()
+    files.update({f"content/audiences/{a}.yaml": guide(a) for a in AUDIENCE_IDS})
+    files["resources.yaml"] = [resource()] + [
+        resource(f"resource-{n:03d}", title=f"Resource {n:03d} about {PROFESSIONS[n % 15].replace('-', ' ')}",
+                 type=("video", "website", "toolkit", "guide")[n % 4], minutes=(10, 45, 180, None)[n % 4],
+                 audiences=audiences[n % 4], professions=[PROFESSIONS[n % 15]])
+        for n in range(489)]
+    for n in range(300):
+        files[f"content/stories/story-{n:03d}.yaml"] = story(
+            f"story-{n:03d}", title=f"Story {n:03d}", audiences=audiences[(n + 1) % 4],
+            professions=[PROFESSIONS[(n * 7) % 15]])
+    files["events_calendar.yaml"] = [event()] + [
+        event(f"date-{n:03d}", title=f"Date {n:03d}", audiences=audiences[(n + 2) % 4],
+              professions=[PROFESSIONS[n % 15]], rule=f"FREQ=YEARLY;BYMONTH={1 + n % 12};BYMONTHDAY={1 + n % 28}",
+              starts=f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}")
+        for n in range(192)]
+    return files
+
+
+def count_entries(files: dict[str, Any]) -> int:
+    listed = sum(len(data) for name, data in files.items() if name in ("resources.yaml", "events_calendar.yaml"))
+    return listed + sum(1 for name in files if name.startswith("content/") and "/audiences/" not in name)
+
+
+@pytest.fixture(scope="module")
+def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The generated catalogue built and served; written the way conftest's make_catalogue writes a project."""
+    root = tmp_path_factory.mktemp("big") / "project"
+    files = big_catalogue_files()
+    assert count_entries(files) == 1000
+    for relative, data in files.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(dump(data), encoding="utf-8")
+    (root / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(), encoding="utf-8")
+    (root / "generator").symlink_to(REPO / "generator")
+    site = root / "site"
+    result = run_cli("--root", str(root), "--today", TODAY.isoformat(), "build", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr + result.stdout
+    yield from serve_directory(site)
+
+
+# --- Measuring ---------------------------------------------------------------------------------------------------
+
+def first_load(browser: Any, url: str, width: int = 360) -> tuple[int, list[str], list[tuple[str, int]]]:
+    """Open `url` in a fresh context: (gzip bytes of everything fetched, every requested URL, per-response sizes)."""
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    tab = context.new_page()
+    requested: list[str] = []
+    sizes: list[tuple[str, int]] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    tab.on("requestfinished", lambda request: sizes.append(
+        (request.url, len(gzip.compress(request.response().body(), 6)))))
+    tab.goto(url, wait_until="networkidle")
+    context.close()
+    return sum(size for _, size in sizes), requested, sizes
+
+
+def foreign(requested: list[str]) -> list[str]:
+    return [url for url in requested if urlsplit(url).hostname != "127.0.0.1" and not url.startswith("data:")]
+
+
+def test_profession_page_weight_shipped(browser: Any, site_url: str) -> None:
+    total, requested, sizes = first_load(browser, site_url + "professions/podiatrist/")
+    print(f"\nprofession page, shipped catalogue: {total / 1024:.1f} KB gzip in {len(sizes)} responses")
+    for url, size in sizes:
+        print(f"  {size / 1024:6.1f} KB  {url.removeprefix(site_url)}")
+    assert foreign(requested) == []
+    assert total <= SHIPPED_LIMIT
+
+
+def test_profession_page_weight_with_1000_entries(browser: Any, big_site: str) -> None:
+    total, requested, sizes = first_load(browser, big_site + "professions/podiatrist/")
+    print(f"\nprofession page, 1,000-entry catalogue: {total / 1024:.1f} KB gzip in {len(sizes)} responses")
+    assert foreign(requested) == []
+    assert total <= BIG_LIMIT
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_request_leaves_the_site(browser: Any, site_url: str, path: str) -> None:
+    total, requested, _ = first_load(browser, site_url + path)
+    print(f"\n/{path}: {total / 1024:.1f} KB gzip")
+    assert requested and foreign(requested) == []
+
+
+OBSERVE = """() => {
+  window.longTasks = [];
+  window.eventTimes = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); })
+    .observe({type: "longtask"});
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.eventTimes.push(e.duration); })
+    .observe({type: "event", durationThreshold: 16});
+}"""
+AFTER_NEXT_FRAME = """() => new Promise((done) =>
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done))))"""
+BUSY_TASK = """() => new Promise((done) => setTimeout(() => {
+  const end = performance.now() + 80;
+  while (performance.now() < end);
+  done();
+}))"""
+TAPS = ('[data-group="audience"][data-value="returner"]', '[data-group="kind"][data-value="resource"]',
+        '[data-group="profession"][data-value="podiatrist"]', '[data-group="audience"][data-value="returner"]',
+        "#explore-clear")
+
+
+def test_filtering_1000_cards_has_no_long_task(browser: Any, big_site: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    tab.goto(big_site + "explore/", wait_until="load")
+    assert tab.locator("#explore-cards > li").count() == 1000
+    tab.evaluate(OBSERVE)
+    tab.evaluate(BUSY_TASK)
+    tab.evaluate(AFTER_NEXT_FRAME)
+    assert max(tab.evaluate("window.longTasks"), default=0) >= 80, "the long-task observer must see a busy task"
+    tab.evaluate("() => { window.longTasks = []; }")
+    tab.click("summary:has-text('Profession')")
+    for selector in TAPS:
+        tab.click(selector)  # real input events, so each tap is a task of its own
+        tab.evaluate(AFTER_NEXT_FRAME)
+    tab.evaluate(AFTER_NEXT_FRAME)
+    long_tasks, event_times = tab.evaluate("[window.longTasks, window.eventTimes]")
+    print(f"\nfiltering 1,000 cards: longest tap to next paint {max(event_times, default=0):.0f} ms; long tasks: "
+          f"{json.dumps([round(t) for t in long_tasks])} (longest {max(long_tasks, default=0):.0f} ms, limit "
+          f"{LONG_TASK_MS} ms)")
+    assert tab.text_content("#explore-count") == "1000 of 1000 shown"
+    context.close()
+    assert [t for t in long_tasks if t > LONG_TASK_MS] == []
+
+
+# --- Phone layout --------------------------------------------------------------------------------------------------
+
+SMALL_TARGETS = """() => {
+  const small = [];
+  for (const el of document.querySelectorAll("a, button, input, select, textarea, summary, [role=button]")) {
+    const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+    if (!box.width || !box.height || style.visibility === "hidden" || style.opacity === "0") continue;
+    if (box.right <= 0 || box.left >= innerWidth || el.closest("[hidden]")) continue;  // off-canvas drawer
+    // WCAG 2.5.8 exception: a link inside a sentence or list item is sized by the line of text around it.
+    if (el.tagName === "A" && style.display === "inline" && el.closest("p, li, td, dd")) continue;
+    if (box.width < 24 || box.height < 24) {
+      small.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 30)}" ${box.width}x${box.height}`);
+    }
+  }
+  return small;
+}"""
+SMALL_TEXT = """() => {
+  const small = [];
+  for (const el of document.querySelectorAll(".md-content *")) {
+    const hasText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!hasText || !el.getClientRects().length) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 16) small.push(`${el.tagName} ${el.className} "${el.textContent.trim().slice(0, 30)}" ${size}px`);
+  }
+  return small;
+}"""
+
+
+@pytest.mark.parametrize("path", [*PAGES, "explore/?audience=returner&kind=resource"])
+def test_phone_layout(page: Any, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.evaluate(SMALL_TARGETS) == []
+    assert page.evaluate(SMALL_TEXT) == []
+
+
+def test_layout_checks_catch_problems(page: Any) -> None:
+    page.set_content('<div class="md-content"><p style="font-size:12px">Small print</p>'
+                     '<p>A <a href="#">link in a sentence</a> is fine.</p>'
+                     '<button style="width:20px;height:20px;padding:0">x</button>'
+                     '<div style="width:500px">wide</div></div>')
+    assert page.evaluate("document.documentElement.scrollWidth") > 360
+    assert [item.split(" ")[0] for item in page.evaluate(SMALL_TARGETS)] == ["BUTTON."]
+    assert [item.split('"')[1] for item in page.evaluate(SMALL_TEXT)] == ["Small print", "x"]  # 12 px, 13.3 px
+
+
+def one_page_per_folder(site: Path) -> list[str]:
+    """The first page (by path) of each folder of the built site: every kind of page, without all 200 of them."""
+    chosen: dict[str, str] = {}
+    for index in sorted(site.rglob("index.html")):
+        path = index.parent.relative_to(site).as_posix()
+        path = "" if path == "." else path + "/"
+        chosen.setdefault(path.rstrip("/").rpartition("/")[0], path)
+    return sorted(chosen.values())
+
+
+def test_no_page_scrolls_sideways(page: Any, site_url: str, shipped_site: Path) -> None:
+    paths = one_page_per_folder(shipped_site)
+    wide = {}
+    for path in paths:
+        page.goto(site_url + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            wide[path] = width
+    print(f"\n{len(paths)} pages checked for sideways scrolling at 360 px")
+    assert wide == {}

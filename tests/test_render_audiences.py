@@ -1,0 +1,52 @@
+"""Audience pages: the guide first, then every entry tagged for the audience, grouped by kind."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import TODAY, guide, resource, story
+
+from generator.catalogue import build_catalogue
+from generator.load import load_catalogue_files
+from generator.model import AUDIENCE_IDS
+from generator.render import RenderOptions, render_site
+from generator.validate import validate_catalogue
+
+
+def render(root) -> dict:
+    catalogue = build_catalogue(validate_catalogue(load_catalogue_files(root), TODAY))
+    return render_site(catalogue, RenderOptions(today=TODAY, site_url="https://example.org/"))
+
+
+def test_every_audience_has_a_page(make_catalogue) -> None:
+    tree = render(make_catalogue())
+    for audience in AUDIENCE_IDS:
+        page = tree[f"for/{audience}.md"]
+        assert "<h1>" in page
+        assert f'href="../../explore/?audience={audience}"' in page or "Everything for you here" not in page
+        others = re.findall(r'href="\.\./\.\./for/([a-z-]+)/"', page.split('id="others"')[1])
+        assert others == [a for a in AUDIENCE_IDS if a != audience]
+
+
+def test_guide_then_entries_grouped_by_kind(make_catalogue) -> None:
+    files = {"resources.yaml": [resource(), resource("toolkit", title="A toolkit", type="toolkit",
+                                                     audiences=["returner", "first-time"])],
+             "content/stories/back-again.yaml": story("back-again", title="Back again", audiences=["returner"]),
+             "content/audiences/returner.yaml": guide("returner", title="Coming back",
+                                                      summary="How to come back to your profession.",
+                                                      intro="Welcome back.")}
+    page = render(make_catalogue(files))["for/returner.md"]
+    assert page.index("Welcome back.") < page.index("Where to start") < page.index('id="story"')
+    assert page.index('id="story"') < page.index("Back again") < page.index('id="resource"') < page.index("A toolkit")
+    assert "AHP VR360" not in page  # tagged for first-time only
+    assert '<a href="#story">Stories (1)</a>' in page
+    assert '<a href="#resource">Resources (1)</a>' in page
+    assert 'href="../../explore/?audience=returner"' in page
+    assert "Sources" in page
+
+
+def test_audience_without_guide_or_entries_still_renders(make_catalogue) -> None:
+    page = render(make_catalogue())["for/support-worker.md"]
+    assert page.startswith('---\ntitle: "Support workers"\n')
+    assert "Everything for you here" not in page
+    assert "Not quite you?" in page

@@ -1,0 +1,52 @@
+"""The home page: one line on what AHPs are, four audience doors, every profession, the next dates."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import TODAY, event, guide, profession
+
+from generator.catalogue import build_catalogue
+from generator.load import load_catalogue_files
+from generator.model import AUDIENCE_IDS, AUDIENCE_LABELS
+from generator.render import RenderOptions, render_site
+from generator.render.home import NEXT_DATES
+from generator.validate import validate_catalogue
+
+
+def render_home(root) -> str:
+    catalogue = build_catalogue(validate_catalogue(load_catalogue_files(root), TODAY))
+    return render_site(catalogue, RenderOptions(today=TODAY, site_url="https://example.org/"))["index.md"]
+
+
+def test_four_doors_in_order_with_the_guide_summary(make_catalogue) -> None:
+    page = render_home(make_catalogue({"content/audiences/returner.yaml": guide(
+        "returner", title="Coming back", summary="Find out how to come back to your profession.")}))
+    doors = re.findall(r'<a class="ahp-door" href="([^"]+)"><span class="ahp-door__label">([^<]+)', page)
+    assert doors == [(f"for/{a}/", AUDIENCE_LABELS[a]) for a in AUDIENCE_IDS]
+    assert "<small>Find out how to come back to your profession.</small>" in page
+    assert "<small>Where to start if you are still at school.</small>" in page  # first-time guide from conftest
+
+
+def test_every_profession_in_the_grid_and_links_onwards(make_catalogue) -> None:
+    files = {f"content/professions/{pid}.yaml": profession(pid) for pid in ("dietitian", "orthoptist", "paramedic")}
+    page = render_home(make_catalogue(files))
+    grid = page.split('<ul class="ahp-grid">')[1].split("</ul>")[0]
+    assert re.findall(r'href="professions/([a-z-]+)/"', grid) == ["dietitian", "orthoptist", "paramedic", "podiatrist"]
+    assert 'href="people-like-me/"' in page
+    assert 'href="explore/"' in page
+    assert "beyond doctors and nurses" in page
+
+
+def test_next_dates_are_capped(make_catalogue) -> None:
+    dates = [event(f"day-{month}", title=f"Day {month}", rule=f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY=3",
+                   starts=f"2026-{month:02d}-03") for month in range(1, 8)]
+    page = render_home(make_catalogue({"events_calendar.yaml": dates}))
+    listed = re.findall(r"calendar/events/(day-\d+)/", page)
+    assert listed == ["day-1", "day-2", "day-3"][:NEXT_DATES]  # the soonest after 23 November 2026, in order
+    assert 'href="calendar/"' in page
+
+
+def test_home_has_front_matter_for_link_previews(make_catalogue) -> None:
+    page = render_home(make_catalogue())
+    assert page.startswith('---\ntitle: "Allied health careers"\ndescription: "Find out about the 14 allied')
