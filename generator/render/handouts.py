@@ -1,0 +1,75 @@
+"""One-page A4 handouts, one per profession, with a QR code to the profession's page on the deployed site.
+
+Why: an ambassador hands a sheet to a class; a pupil scans it later at home. The QR code is made here, at build
+time, as inline SVG (segno), so the page asks nothing of any other server. The sheet must fit one A4 page, so
+this module chooses short text (the first paragraph of "what they do", route names only) rather than trusting the
+print stylesheet to squeeze long text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import segno
+from markupsafe import Markup
+
+from generator import model
+from generator.model import Profession
+from generator.render.base import Renderer, page_path, page_url
+from generator.render.stories import source_name
+
+WHAT_THEY_DO_LIMIT = 420
+"""Most characters of "what they do" a handout shows (whole sentences), so the sheet stays on one page."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def handout_path(profession_id: str) -> str:
+    """Source path of a profession's handout: published at /professions/<id>/handout/."""
+    return f"professions/{profession_id}/handout.md"
+
+
+def short_text(markdown_text: str, limit: int = WHAT_THEY_DO_LIMIT) -> str:
+    """The first paragraph, cut after the last whole sentence that fits in `limit` characters (at least one)."""
+    paragraph = re.split(r"\n\s*\n", markdown_text.strip(), maxsplit=1)[0].strip()
+    if len(paragraph) <= limit:
+        return paragraph
+    kept = ""
+    for sentence in _SENTENCE_END.split(paragraph):
+        if kept and len(kept) + 1 + len(sentence) > limit:
+            break
+        kept = f"{kept} {sentence}" if kept else sentence
+    return kept
+
+
+def qr_svg(url: str) -> Markup:
+    """An inline SVG QR code for `url`, sized by CSS (no width or height of its own)."""
+    code = segno.make(url, error="m")
+    svg = code.svg_inline(scale=1, border=4, omitsize=True, svgclass="ahp-qr__code", lineclass=None, light="#fff")
+    label = 'role="img" aria-label="QR code: scan it to open this profession\'s page" shape-rendering="crispEdges"'
+    return Markup(svg.replace("<svg ", f"<svg {label} ", 1))
+
+
+def handout_view(renderer: Renderer, profession: Profession) -> dict[str, Any]:
+    """What a handout shows, chosen so it fits one A4 page."""
+    site_url = renderer.options.site_url
+    canonical = site_url + page_url(page_path("profession", profession.id)) if site_url else ""
+    routes = list(dict.fromkeys(model.ENTRY_ROUTE_LABELS[route.route] for route in profession.entry_routes))
+    sources = list(dict.fromkeys(source_name(source) for source in profession.sources))  # full list: on its page
+    return {
+        "profession": profession, "what_they_do": short_text(profession.what_they_do), "routes": routes,
+        "interests": [model.INTEREST_LABELS[interest] for interest in profession.interests],
+        "strengths": [model.STRENGTH_LABELS[strength] for strength in profession.strengths],
+        "regulator": model.REGULATOR_LABELS[profession.regulator],
+        "canonical": canonical, "qr": qr_svg(canonical) if canonical else None,
+        "sources": sources,
+    }
+
+
+def build_handouts(renderer: Renderer) -> Iterable[tuple[str, str]]:
+    for profession in renderer.catalogue.professions:
+        path = handout_path(profession.id)
+        yield path, renderer.page(
+            path, "handout.html.j2", f"{profession.title}: handout", profession.summary,
+            view=handout_view(renderer, profession))

@@ -1,0 +1,203 @@
+"""The ambassadors and stories pages in Chromium: filters change what is listed and the address keeps them,
+without JavaScript everything is listed, the print buttons appear only with JavaScript, and axe-core finds
+nothing at 360 px and 1280 px on the ambassadors page, a talk pack, the stories page, a story and a handout."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO, TODAY, axe_violations, dump, event, guide, profession, resource, run_cli, serve_directory
+from conftest import story as story_entry
+from conftest import talk as talk_entry
+
+from generator.model import INTEREST_LABELS, STRENGTH_LABELS
+
+pytestmark = pytest.mark.browser
+
+TALKS = {
+    "assembly": talk_entry(age_groups=["ks3", "ks4"]),  # 15 minutes, assembly, all professions
+    "lesson": talk_entry("lesson", title="Match interests to jobs", age_groups=["ks4"], minutes=50,
+                         setting="class-session", professions=["podiatrist", "paramedic"],
+                         plan=[{"minutes": 10, "step": "Hello", "notes": "Say who you are."},
+                               {"minutes": 30, "step": "Matching game"}, {"minutes": 10, "step": "Questions"}],
+                         gatsby_benchmarks=[2, 4, 5]),
+    "adults": talk_entry("adults", title="Changing career into allied health", age_groups=["adults"], minutes=30,
+                         setting="online", professions=["paramedic"], plan=[{"minutes": 30, "step": "Talk"}]),
+    "small": talk_entry("small", title="Small and vital professions", age_groups=["ks5"], minutes=20,
+                        setting="careers-fair-stand", professions=["podiatrist"],
+                        plan=[{"minutes": 20, "step": "Stand"}]),
+}
+
+
+LONGEST_HANDOUT = profession(
+    "orthoptist", title="Orthoptist (eyes, vision and how the eyes move together)",
+    summary="They check how the eyes work together and help children and adults whose eyes do not move, focus or see "
+            "as they should, in hospitals, clinics and schools, with tests, exercises and patches.",
+    what_they_do=" ".join(["Orthoptists find out how well the eyes move and work together as a team."] * 30),
+    entry_routes=[{"route": route, "summary": "How it works."} for route in
+                  ("degree", "degree-apprenticeship", "support-worker", "return-to-practice", "masters")],
+    interests=list(INTEREST_LABELS), strengths=list(STRENGTH_LABELS),
+    sources=["002_67d9b56a58427b43.txt", "000_055b8d76fe1b33d6.txt", "001_368562afe33f14fe.txt",
+             "003_9dc467f87f5abb7a.txt", "004_133d3833f8c4517f.txt",
+             *(f"https://www.example{n}.org/allied-health/orthoptics/careers/page" for n in range(5))])
+"""A profession with the most text the handout shows (all interests, strengths, routes and sources)."""
+
+
+def write_project(root: Path) -> Path:
+    """A small catalogue with four talk packs, three stories, two professions and dates near the build date."""
+    files: dict[str, Any] = {
+        "content/professions/podiatrist.yaml": profession(flags=["small-and-vital"]),
+        "content/professions/paramedic.yaml": profession(
+            "paramedic", summary="They help people in emergencies, at home and on the road."),
+        "content/professions/orthoptist.yaml": LONGEST_HANDOUT,
+        "content/stories/sport-to-podiatry.yaml": story_entry(organisation="An NHS region"),
+        "content/stories/coming-back.yaml": story_entry(
+            "coming-back", title="Coming back to paramedic work", kind="first-person", professions=["paramedic"],
+            route="return", audiences=["returner"], body="I came back after five years.",
+            consent={"given": True, "naming": "first-name", "recorded_on": "2026-05-01"}),
+        "content/stories/invented-day.yaml": story_entry(
+            "invented-day", title="An invented first year", kind="first-person", illustrative=True,
+            professions=["all"], route="degree", audiences=["first-time"]),
+        **{f"content/talks/{tid}.yaml": data for tid, data in TALKS.items()},
+        "content/audiences/first-time.yaml": guide(),
+        "resources.yaml": [resource(talk_material=True, url="https://www.example.org/vr"),
+                           resource("lesson-plan", title="A lesson plan", type="lesson-plan", talk_material=True,
+                                    age_range={"min": 11, "max": 14}, minutes=45)],
+        "events_calendar.yaml": [event(), event("soon", title="Soon day", rule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=3",
+                                                starts="2024-12-03")],
+    }
+    for relative, data in files.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(dump(data), encoding="utf-8")
+    (root / "content/modules").mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "generator").symlink_to(REPO / "generator")
+    return root
+
+
+def build_small_site(folder: Path) -> Path:
+    root = write_project(folder / "project")
+    site = folder / "site"
+    result = run_cli("--root", str(root), "--today", TODAY.isoformat(), "build", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr + result.stdout
+    return site
+
+
+@pytest.fixture(scope="module")
+def small_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from serve_directory(build_small_site(tmp_path_factory.mktemp("ambassadors")))
+
+
+def chip(tab: Any, name: str, value: str) -> Any:
+    """The chip (a label around a radio button) that sets filter `name` to `value`."""
+    return tab.locator(f"label.ahp-amb-chip:has(input[name='{name}'][value='{value}'])")
+
+
+def visible_titles(tab: Any, list_name: str) -> list[str]:
+    return tab.eval_on_selector_all(
+        f"[data-filter-list='{list_name}'] > li:not([hidden]) .ahp-card__title", "els => els.map(e => e.textContent)")
+
+
+def test_age_group_chip_filters_packs_and_sets_the_address(page: Any, small_url: str) -> None:
+    page.goto(small_url + "ambassadors/")
+    assert page.is_visible("form[data-filters]")
+    before = visible_titles(page, "talks")
+    assert len(before) == 4
+    assert chip(page, "age", "ks4").inner_text() == "Key stage 4"
+    chip(page, "age", "ks4").click()
+    after = visible_titles(page, "talks")
+    assert sorted(after) == ["Match interests to jobs", "What are AHPs?"]
+    assert page.url.endswith("/ambassadors/?age=ks4")
+    assert page.text_content("[data-filter-count='talks']") == "2 of 4 talk packs"
+    assert visible_titles(page, "resources") == ["A lesson plan", "AHP VR360"]  # ages 11 to 14, and ages not given
+    chip(page, "minutes", "20").click()
+    assert visible_titles(page, "talks") == ["What are AHPs?"]
+    assert "age=ks4" in page.url and "minutes=20" in page.url
+    assert visible_titles(page, "resources") == ["AHP VR360"]  # the 45-minute lesson plan no longer fits
+
+
+def test_setting_and_profession_filters(page: Any, small_url: str) -> None:
+    page.goto(small_url + "ambassadors/")
+    page.select_option("select[name=profession]", "paramedic")
+    assert sorted(visible_titles(page, "talks")) == [
+        "Changing career into allied health", "Match interests to jobs", "What are AHPs?"]
+    assert visible_titles(page, "resources") == []
+    assert page.is_visible("[data-filter-empty='resources']")
+    chip(page, "setting", "online").click()
+    assert visible_titles(page, "talks") == ["Changing career into allied health"]
+    assert "profession=paramedic" in page.url and "setting=online" in page.url
+    page.click("[data-filter-reset]")
+    assert len(visible_titles(page, "talks")) == 4
+    assert page.url.endswith("/ambassadors/")
+
+
+def test_filters_are_restored_from_the_address(page: Any, small_url: str) -> None:
+    page.goto(small_url + "ambassadors/?age=ks5&setting=careers-fair-stand")
+    assert visible_titles(page, "talks") == ["Small and vital professions"]
+    assert page.is_checked("input[name=age][value=ks5]")
+    page.goto(small_url + "ambassadors/?age=nonsense")
+    assert len(visible_titles(page, "talks")) == 4
+
+
+def test_stories_filters(page: Any, small_url: str) -> None:
+    page.goto(small_url + "stories/")
+    assert len(visible_titles(page, "stories")) == 3
+    chip(page, "audience", "returner").click()
+    assert visible_titles(page, "stories") == ["Coming back to paramedic work"]
+    assert page.url.endswith("/stories/?audience=returner")
+    page.click("[data-filter-reset]")
+    page.select_option("select[name=profession]", "podiatrist")
+    assert sorted(visible_titles(page, "stories")) == ["An invented first year", "From sport to podiatry"]
+
+
+def test_without_javascript_everything_is_listed(browser: Any, small_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    tab = context.new_page()
+    try:
+        tab.goto(small_url + "ambassadors/?age=ks4")
+        assert len(visible_titles(tab, "talks")) == 4
+        assert not tab.is_visible("form[data-filters]")
+        assert tab.is_visible("#age-ks4") and tab.is_visible("#age-adults")
+        tab.goto(small_url + "ambassadors/lesson/")
+        assert not tab.is_visible("[data-print]")
+    finally:
+        context.close()
+
+
+def test_print_buttons_appear_with_javascript(page: Any, small_url: str) -> None:
+    for path in ("ambassadors/lesson/", "professions/podiatrist/handout/"):
+        page.goto(small_url + path)
+        assert page.is_visible("[data-print]"), path
+
+
+PAGES = ("ambassadors/", "ambassadors/lesson/", "stories/", "stories/coming-back/",
+         "professions/podiatrist/handout/")
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_axe_finds_nothing(browser: Any, small_url: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    try:
+        found = {}
+        for path in PAGES:
+            tab.goto(small_url + path)
+            violations = axe_violations(tab)
+            if violations:
+                found[path] = violations
+            scroll = tab.evaluate("document.documentElement.scrollWidth")
+            assert scroll <= width, f"{path} scrolls sideways at {width} px ({scroll} px wide)"
+        assert found == {}
+    finally:
+        context.close()
+
+
+def test_chips_are_big_enough_to_tap(page: Any, small_url: str) -> None:
+    page.goto(small_url + "ambassadors/")
+    sizes = page.eval_on_selector_all(".ahp-amb-chip", "els => els.map(e => [e.offsetWidth, e.offsetHeight])")
+    assert sizes and min(height for _, height in sizes) >= 24 and min(width for width, _ in sizes) >= 24

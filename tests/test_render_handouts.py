@@ -1,0 +1,76 @@
+"""Handouts: one per profession at /professions/<id>/handout/, short enough for one A4 page, with an inline SVG QR
+code for the profession page's canonical address (decoding it is tested in test_print.py)."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import TODAY, profession
+
+from generator.catalogue import build_catalogue
+from generator.load import load_catalogue_files
+from generator.render import RenderOptions, render_site
+from generator.render.handouts import WHAT_THEY_DO_LIMIT, handout_path, short_text
+from generator.validate import validate_catalogue
+
+
+def render(root, site_url: str = "https://example.org/"):
+    catalogue = build_catalogue(validate_catalogue(load_catalogue_files(root), TODAY))
+    return render_site(catalogue, RenderOptions(today=TODAY, site_url=site_url))
+
+
+LONG = " ".join(f"Sentence number {n} about feet." for n in range(40)) + "\n\nA second paragraph."
+PODIATRIST = profession(
+    what_they_do=LONG, interests=["sport-and-exercise", "science-and-the-body"],
+    entry_routes=[{"route": "degree", "summary": "A degree."}, {"route": "degree-apprenticeship", "summary": "Paid."},
+                  {"route": "degree", "summary": "Or part time."}])
+
+
+def test_one_handout_per_profession(make_catalogue) -> None:
+    tree = render(make_catalogue({"content/professions/paramedic.yaml": profession("paramedic")}))
+    handouts = sorted(path for path in tree if path.endswith("/handout.md"))
+    assert handouts == ["professions/paramedic/handout.md", "professions/podiatrist/handout.md"]
+    assert handout_path("podiatrist") == "professions/podiatrist/handout.md"
+
+
+def test_handout_content(make_catalogue) -> None:
+    page = render(make_catalogue({"content/professions/podiatrist.yaml": PODIATRIST}))[
+        "professions/podiatrist/handout.md"]
+    assert page.startswith('---\ntitle: "Podiatrist: handout"\n')
+    for text in ("<h1>Podiatrist</h1>", "They help people keep their feet healthy", "What they do",
+                 "How to get in", "<li>University degree</li><li>Degree apprenticeship</li></ul>",
+                 "Health and Care Professions Council (HCPC)", "sport and exercise, science and how the body works",
+                 "Quick Guide to Allied Health Professions Careers Awareness",
+                 'href="../../../professions/podiatrist/"',
+                 '<span class="ahp-qr__url">https://example.org/professions/podiatrist/</span>'):
+        assert text in page, text
+    assert "A second paragraph" not in page and "Sentence number 39" not in page
+    assert page.count("University degree") == 1
+
+
+def test_qr_code_is_inline_svg_and_asks_no_server(make_catalogue) -> None:
+    page = render(make_catalogue())["professions/podiatrist/handout.md"]
+    svg = re.search(r"<svg [^>]*>.*?</svg>", page, re.S)
+    assert svg, "no inline SVG"
+    assert 'role="img"' in svg.group(0) and 'aria-label="QR code' in svg.group(0)
+    assert 'viewBox="0 0 ' in svg.group(0)
+    assert not re.search(r"<img|<object|<iframe|xlink:href|https?://(?!example\.org)", page)
+
+
+def test_without_site_url_no_qr_code(make_catalogue) -> None:
+    page = render(make_catalogue(), site_url="")["professions/podiatrist/handout.md"]
+    assert "<svg" not in page
+    assert '<span class="ahp-qr__url">../../../professions/podiatrist/</span>' in page
+
+
+def test_profession_page_links_to_its_handout(make_catalogue) -> None:
+    page = render(make_catalogue())["professions/podiatrist.md"]
+    assert '<a href="../../professions/podiatrist/handout/">Print a one-page handout</a>' in page
+    assert page.index("Print a one-page handout") < page.index("What they do")
+
+
+def test_short_text_keeps_whole_sentences() -> None:
+    assert short_text("One. Two.\n\nThree.") == "One. Two."
+    cut = short_text(LONG)
+    assert len(cut) <= WHAT_THEY_DO_LIMIT and cut.endswith("about feet.")
+    assert short_text("x" * 500 + ". Next.") == "x" * 500 + "."  # one sentence is always kept
