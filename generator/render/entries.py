@@ -19,25 +19,8 @@ def _entry_pages(renderer: Renderer, kind: str, template: str, index_title: str,
 
 
 
-def build_stories(renderer: Renderer) -> Iterable[tuple[str, str]]:
-    yield from _entry_pages(renderer, "story", "story.html.j2", "Stories",
-                            "Case studies of schemes and people that open doors into the allied health professions.")
-
-
-
-def build_modules(renderer: Renderer) -> Iterable[tuple[str, str]]:
-    yield from _entry_pages(renderer, "module", "module.html.j2", "Virtual work experience",
-                            "Short work experience modules you can do from home, on a phone, with a private log.")
-
-
-
 def build_resources(renderer: Renderer) -> Iterable[tuple[str, str]]:
     yield from _entry_pages(renderer, "resource", "resource.html.j2", "Resources",
                             "Videos, virtual reality, toolkits, programmes and talk materials about allied "
                             "health careers.")
 
-
-
-def build_talks(renderer: Renderer) -> Iterable[tuple[str, str]]:
-    yield from _entry_pages(renderer, "talk", "talk.html.j2", "Ambassadors: talk packs",
-                            "Ready-to-deliver talk packs for allied health ambassadors, by age group and time.")

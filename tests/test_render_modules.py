@@ -1,0 +1,151 @@
+"""Module pages and the module index: every field shown, the log's fields in the HTML, filters that degrade."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import TODAY, module, profession
+
+from generator.catalogue import build_catalogue
+from generator.load import load_catalogue_files
+from generator.model import AgeRange
+from generator.render import RenderOptions, render_site
+from generator.render.modules import duration_bucket, format_ages, format_minutes
+from generator.validate import validate_catalogue
+
+PAGE = "modules/podiatry-taster.md"
+
+
+def render(root):
+    catalogue = build_catalogue(validate_catalogue(load_catalogue_files(root), TODAY))
+    return render_site(catalogue, RenderOptions(today=TODAY, site_url="https://example.org/"))
+
+
+def four_activities(**changes):
+    return module(minutes=100, activities=[
+        {"id": "watch", "kind": "watch", "title": "Watch the film", "minutes": 20, "instructions": "Watch **it**.",
+         "resources": ["ahp-vr360"]},
+        {"id": "try", "kind": "try", "title": "Try it out", "minutes": 30, "instructions": "Look at shoes."},
+        {"id": "think", "kind": "reflect", "title": "Think about it", "minutes": 30, "instructions": "Think.",
+         "prompts": ["What surprised you?", "What would you ask?"]},
+        {"id": "debrief", "kind": "reflect", "title": "Debrief", "minutes": 20, "instructions": "Look back.",
+         "prompts": ["What next?"]}], **changes)
+
+
+def test_module_page_shows_every_field(make_catalogue) -> None:
+    tree = render(make_catalogue({"content/modules/podiatry-taster.yaml": four_activities(
+        audiences=["first-time", "returner"], age_range={"min": 16, "max": 99})}))
+    page = tree[PAGE]
+    assert page.startswith('---\ntitle: "Podiatry taster"\n')
+    for text in ('<h1>Podiatry taster</h1>', '<a href="../../professions/podiatrist/">Podiatrist</a>',
+                 "Choosing my first career, Returning to practice", "16 and over", "1 hour 40 minutes",
+                 "What you will learn", "Say what a podiatrist does.", "Activity 1 of 4 · Watch · 20 minutes",
+                 "Activity 2 of 4 · Try it · 30 minutes", "<strong>it</strong>",
+                 '<a href="../../resources/ahp-vr360/">AHP VR360</a>', "What next",
+                 "Ask your school about work experience.", "Sources"):
+        assert text in page, text
+    titles = re.findall(r"<h3>(.*?)</h3>", page)
+    assert titles == ["Watch the film", "Try it out", "Think about it", "Debrief"]
+    what_next = page[page.index('id="what-next"'):]
+    assert 'href="../../professions/podiatrist/"' in what_next
+
+
+def test_reflective_log_is_in_the_html(make_catalogue) -> None:
+    page = render(make_catalogue({"content/modules/podiatry-taster.yaml": four_activities()}))[PAGE]
+    assert 'data-log-key="ahp-log:podiatry-taster"' in page
+    for field_id, prompt in (("log-think-1", "What surprised you?"), ("log-think-2", "What would you ask?"),
+                             ("log-debrief-1", "What next?")):
+        assert f'<label for="{field_id}">{prompt}</label>' in page
+        assert re.search(rf'<textarea id="{field_id}"[^>]*data-log-prompt="{re.escape(prompt)}"', page)
+    assert page.count("<textarea") == 3
+    assert page.count('data-log-done') == 4  # one "I have done this" box per activity
+    assert "Your answers stay on this device." in page
+    assert "Nothing you type is sent to us or to anyone else." in page
+    assert "answers typed here are not saved" in page  # the no-JavaScript note
+    assert '<div class="ahp-log__tools" hidden>' in page  # buttons only appear when log.js runs
+    assert re.search(r'role="status" aria-live="polite">0 of 4 activities done<', page)
+    assert "3 activities ask you to think" not in page and "2 activities ask you to think" in page
+    assert "Certificate of completion" in page
+    assert "It has not been checked by the NHS" in page
+    assert '<script src="../../assets/log.js" defer></script>' in page
+
+
+def test_prompts_are_escaped(make_catalogue) -> None:
+    data = module()
+    data["activities"][1]["prompts"] = ['Was it "fun" & <b>hard</b>?']
+    page = render(make_catalogue({"content/modules/podiatry-taster.yaml": data}))[PAGE]
+    assert "<b>hard</b>" not in page
+    assert "&lt;b&gt;hard&lt;/b&gt;" in page
+    assert 'data-log-prompt="Was it &#34;fun&#34; &amp; &lt;b&gt;hard&lt;/b&gt;?"' in page
+
+
+def test_module_for_all_professions_links_the_professions_index(make_catalogue) -> None:
+    page = render(make_catalogue({"content/modules/podiatry-taster.yaml": module(professions=["all"])}))[PAGE]
+    assert '<a href="../../professions/">All the allied health professions</a>' in page
+
+
+def test_module_page_weight_does_not_grow_with_the_catalogue(make_catalogue) -> None:
+    alone = render(make_catalogue())[PAGE]
+    many = {f"content/modules/extra-{n:02d}.yaml": module(f"extra-{n:02d}", title=f"Extra {n:02d}")
+            for n in range(20)}
+    crowded = render(make_catalogue(many))[PAGE]
+    assert len(crowded) == len(alone)
+
+
+def test_index_groups_modules_by_profession(make_catalogue) -> None:
+    tree = render(make_catalogue({
+        "content/professions/dietitian.yaml": profession("dietitian"),
+        "content/modules/food.yaml": module("food", title="Food taster", professions=["dietitian", "podiatrist"],
+                                            audiences=["career-changer"]),
+        "content/modules/intro.yaml": module("intro", title="Introduction", professions=["all"]),
+    }))
+    index = tree["modules/index.md"]
+    groups = re.findall(r'<section class="ahp-modules__group" data-group="([^"]+)"', index)
+    assert groups == ["dietitian", "podiatrist", "all"]
+    podiatrist = index[index.index('data-group="podiatrist"'):index.index('data-group="all"')]
+    assert re.findall(r'data-module="([^"]+)"', podiatrist) == ["food", "podiatry-taster"]
+    assert 'href="../professions/podiatrist/">Podiatrist</a></h2>' in index
+    assert "For every profession" in index
+    assert 'data-module="food" data-profession="dietitian podiatrist" data-audience="career-changer" ' \
+           'data-duration="up-to-1-hour"' in index
+    assert '<p class="ahp-count" id="module-count" role="status">3 modules</p>' in index
+
+
+def test_index_filters_are_an_enhancement(make_catalogue) -> None:
+    index = render(make_catalogue({"content/modules/long.yaml": four_activities(id="long", title="Long")}))[
+        "modules/index.md"]
+    assert re.search(r'<details class="ahp-module-filters" id="module-filters-box" hidden>', index)
+    assert '<option value="podiatrist">Podiatrist</option>' in index
+    assert re.findall(r'name="duration" value="([^"]*)"', index) == ["", "up-to-1-hour", "1-to-3-hours"]
+    assert re.findall(r'name="audience" value="([^"]*)"', index) == [
+        "", "first-time", "support-worker", "career-changer", "returner"]
+    assert '<script src="../assets/modules.js" defer></script>' in index
+
+
+def test_index_without_modules(make_catalogue) -> None:
+    root = make_catalogue()
+    (root / "content/modules/podiatry-taster.yaml").unlink()
+    index = render(root)["modules/index.md"]
+    assert "No modules yet." in index
+    assert "modules.js" not in index
+
+
+@pytest.mark.parametrize(("minutes", "text"), [
+    (1, "1 minute"), (45, "45 minutes"), (60, "1 hour"), (61, "1 hour 1 minute"), (150, "2 hours 30 minutes"),
+])
+def test_format_minutes(minutes: int, text: str) -> None:
+    assert format_minutes(minutes) == text
+
+
+def test_format_ages() -> None:
+    assert format_ages(AgeRange(min=14, max=18)) == "14 to 18"
+    assert format_ages(AgeRange(min=16, max=99)) == "16 and over"
+
+
+@pytest.mark.parametrize(("minutes", "bucket"), [
+    (60, "up-to-1-hour"), (61, "1-to-3-hours"), (180, "1-to-3-hours"), (181, "over-3-hours"),
+])
+def test_duration_bucket(minutes: int, bucket: str) -> None:
+    assert duration_bucket(minutes) == bucket
+

@@ -1,0 +1,51 @@
+"""The test suite mirrors the package: every test file tests a module, or is a named cross-cutting suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import REPO
+
+CROSS_CUTTING = {
+    "test_tests.py": "this check",
+    "test_end_to_end.py": "one build of the shipped catalogue",
+    "test_content.py": "rules for the shipped content (sources, readability, links between kinds)",
+    "test_accessibility.py": "axe-core on every page type in Chromium",
+    "test_budgets.py": "page weight, third-party requests, long tasks, tap targets",
+    "test_bad_input.py": "one hostile or broken input per file under tests/bad/",
+    "test_properties.py": "property-based mutations of valid entries",
+    "test_injection.py": "script injection attempts, checked in Chromium",
+    "test_print.py": "print output (PDF page count, QR codes)",
+}
+"""Test files that exercise the whole system rather than one module."""
+
+
+def module_for(test_file: Path) -> Path | None:
+    """The module a test file mirrors: test_x.py -> generator/x.py; test_render_x.py -> generator/render/x.py;
+    test_browser_x.py and test_model_x.py / test_rules_x.py are browser or rule tests of generator/render/x.py
+    and generator/model.py / rules.py."""
+    stem = test_file.stem.removeprefix("test_")
+    candidates = [REPO / "generator" / f"{stem}.py"]
+    for prefix, folder in (("render_", "render"), ("browser_", "render")):
+        if stem.startswith(prefix):
+            candidates.append(REPO / "generator" / folder / f"{stem.removeprefix(prefix)}.py")
+    for prefix in ("model_", "rules_"):
+        if stem.startswith(prefix):
+            candidates.append(REPO / "generator" / f"{prefix.rstrip('_')}.py")
+    return next((path for path in candidates if path.is_file()), None)
+
+
+def test_every_test_file_mirrors_a_module_or_is_cross_cutting() -> None:
+    orphans = [path.name for path in sorted((REPO / "tests").glob("test_*.py"))
+               if path.name not in CROSS_CUTTING and module_for(path) is None]
+    assert orphans == []
+
+
+def test_every_pipeline_module_has_tests() -> None:
+    untested = []
+    for module in sorted((REPO / "generator").glob("*.py")):
+        if module.name in ("__init__.py", "__main__.py"):
+            continue
+        if not (REPO / "tests" / f"test_{module.stem}.py").is_file():
+            untested.append(module.name)
+    assert untested == []
