@@ -33,10 +33,10 @@ browser:
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium zbar-tools'"; exit 1; fi; }
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests benchmarks
 
 test: $(TEST_STAMP) browser
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/python -m generator validate
 	$(BIN)/python -m pytest -n 2 -p xdist
 

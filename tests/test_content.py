@@ -14,8 +14,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, TODAY
+
 from generator.catalogue import KIND_ORDER, Catalogue
 from generator.pipeline import load_valid_catalogue
 from generator.render.base import page_path, page_url

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from conftest import REPO, TODAY
+
 from generator.catalogue import KIND_ORDER
 from generator.pipeline import load_valid_catalogue
 from generator.render.base import page_path, page_url

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import TODAY
+
 from generator.catalogue import build_catalogue
 from generator.render.base import (
     Renderer,

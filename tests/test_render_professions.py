@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import TODAY, profession, resource
+
 from generator.catalogue import build_catalogue
 from generator.load import load_catalogue_files
 from generator.render import RenderOptions, render_site
