@@ -47,6 +47,8 @@ class RuleContext:
     """Kind -> every id written in the files, valid entry or not, so one broken entry does not make every
     reference to it an error too."""
     today: dt.date
+    raw_entries: Sequence[RawEntry] = ()
+    """Every entry read, valid or not."""
     unknowable: frozenset[str] = frozenset()
     """Kinds whose list file could not be read: their ids are unknown, so references to them are not checked."""
 
@@ -63,16 +65,21 @@ Rule = Callable[[RuleContext], Iterator[ContentError]]
 
 
 def check_unique_ids(context: RuleContext) -> Iterator[ContentError]:
-    """Ids are unique within each kind."""
-    first: dict[tuple[str, str], ValidEntry] = {}
-    for valid in context.entries:
-        key = (valid.kind, valid.entry.id)
+    """Ids are unique within each kind; checked on every entry written, valid or not, so a duplicate is reported
+    in the same run as the other mistakes of either entry."""
+    first: dict[tuple[str, str], RawEntry] = {}
+    for raw in context.raw_entries:
+        entry_id = raw.data.get("id") if isinstance(raw.data, dict) else None
+        if not isinstance(entry_id, str):
+            continue
+        key = (raw.kind, entry_id)
         if key in first:
             earlier = first[key]
-            yield context.error(valid, ("id",), "id", f"duplicate {valid.kind} id '{valid.entry.id}' "
-                                f"(also in {earlier.path}:{earlier.line})", "give each entry its own id")
+            line, column = raw.position(("id",))
+            yield ContentError(raw.path, line, column, "id", f"duplicate {raw.kind} id '{entry_id}' "
+                               f"(also in {earlier.path}:{earlier.position()[0]})", "give each entry its own id")
         else:
-            first[key] = valid
+            first[key] = raw
 
 
 def check_file_name_matches_id(context: RuleContext) -> Iterator[ContentError]:
@@ -94,7 +101,8 @@ def _check_references(context: RuleContext, valid: ValidEntry, field: str, value
     for index, value in enumerate(values):
         if allow_all and value == ALL_PROFESSIONS:
             if len(values) > 1:
-                yield context.error(valid, (*prefix, field, index), field, "'all' must be the only item",
+                yield context.error(valid, (*prefix, field, index), field_name((*prefix, field, index)),
+                                    "'all' must be the only item",
                                     "write either [all] or a list of ids")
             continue
         if value not in known:
@@ -218,5 +226,5 @@ def run_rules(entries: Sequence[ValidEntry], raw_entries: Sequence[RawEntry], to
             declared.setdefault(ENTRY_DIRS[parts[1]], []).append(PurePosixPath(path).stem)
         elif path in LIST_FILES:
             unknowable.add(LIST_FILES[path])
-    context = RuleContext(entries, declared, today, frozenset(unknowable))
+    context = RuleContext(entries, declared, today, raw_entries, frozenset(unknowable))
     return [error for rule in RULES for error in rule(context)]

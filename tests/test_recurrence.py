@@ -167,7 +167,7 @@ def without(entry: dict, *keys: str) -> dict:
                  id="one-off-long-past"),
     pytest.param([event(), event(title="AHPs Day again")], "- id:", 2, "id", "duplicate event id 'ahps-day'",
                  id="duplicate-ids"),
-    pytest.param([event(professions=["all", "podiatrist"])], "- all", 1, "professions",
+    pytest.param([event(professions=["all", "podiatrist"])], "- all", 1, "professions[1]",
                  "'all' must be the only item", id="all-not-alone"),
 ])
 def test_calendar_mistakes_are_path_line_errors(make_catalogue, entries, needle, nth, field, message) -> None:

@@ -55,3 +55,9 @@ def test_all_must_stand_alone(make_catalogue) -> None:
 def test_rule_errors(make_catalogue, files, expected) -> None:
     lines = errors_for(make_catalogue, files)
     assert any(expected in line for line in lines), lines
+
+
+def test_duplicate_reported_even_when_one_twin_has_other_errors(make_catalogue) -> None:
+    lines = errors_for(make_catalogue, {"resources.yaml": [resource(), resource(type="podcast")]})
+    assert any("duplicate resource id 'ahp-vr360'" in line for line in lines), lines
+    assert any("type:" in line for line in lines), lines
