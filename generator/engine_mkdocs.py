@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException, PluginError
+from mkdocs.plugins import BasePlugin
 
 from generator.docs_tree import DocsTree, new_sibling_directory, swap_in, write_docs_tree
 from generator.errors import BuildFailed, ContentInvalid
@@ -31,6 +32,9 @@ log = logging.getLogger("generator.engine")
 CONFIG_FILE = "mkdocs.yml"
 DOCS_DIR = "build/docs"
 """Where the docs tree is written; must match `docs_dir` in mkdocs.yml (a test checks)."""
+GENERATED_BODY = '<div class="ahp-page'
+"""How every generated page body begins (one block of HTML, see generator/render/base.py)."""
+_HTML_KEY = "generator_html"
 WATCHED = ("content", "resources.yaml", "events_calendar.yaml", "generator/templates", "generator/assets")
 """Paths under the project root whose change should rebuild the site during `serve`."""
 
@@ -60,6 +64,7 @@ def build_site(root: Path, tree: DocsTree, site_dir: Path, *, strict: bool = Fal
     staging = new_sibling_directory(site_dir)
     try:
         config = _config(root, hooks=[], site_dir=str(staging), strict=strict)
+        config.plugins["generator-pages"] = _GeneratedPages()  # the page hooks, without re-running the pipeline
         mkdocs_build(config)
     except MkDocsException as error:
         shutil.rmtree(staging, ignore_errors=True)
@@ -95,6 +100,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     changed = write_docs_tree(tree, Path(config.docs_dir))
     log.info("catalogue rendered: %d files, %d changed", len(tree), changed)
     return config
+
+
+def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Any) -> str:
+    """A generated page is already HTML: keep it out of Python-Markdown, which would parse every tag of a large
+    listing page only to find where the HTML block ends (most of the build time of a big catalogue)."""
+    if markdown.lstrip().startswith(GENERATED_BODY):
+        page.meta[_HTML_KEY] = markdown
+        return ""
+    return markdown
+
+
+def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Any) -> str:
+    """Put the generated HTML back where Markdown's output would have gone."""
+    return page.meta.pop(_HTML_KEY, html)
+
+
+class _GeneratedPages(BasePlugin):  # type: ignore[type-arg]
+    """The two page hooks above as a plugin, for builds that skip the `on_config` hook (see `build_site`)."""
+
+    def on_page_markdown(self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Any) -> str:
+        return on_page_markdown(markdown, page, config, files)
+
+    def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig, files: Any) -> str:
+        return on_page_content(html, page, config, files)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

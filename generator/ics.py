@@ -70,8 +70,14 @@ def build_feed_event(event: Event, *, today: dt.date, site_url: str, url: str,
 
 def build_feed(events: Iterable[Event], *, name: str, description: str, today: dt.date, site_url: str = "",
                event_url: Callable[[str], str] = lambda event_id: "",
-               profession_names: Mapping[str, str] | None = None) -> bytes:
-    """An iCalendar file holding `events`, sorted by id so the bytes depend only on the content and the date."""
+               profession_names: Mapping[str, str] | None = None,
+               serialised: dict[str, bytes] | None = None) -> bytes:
+    """An iCalendar file holding `events`, sorted by id so the bytes depend only on the content and the date.
+
+    `serialised` may carry each event's VEVENT bytes between calls: an event appears in several feeds (all dates,
+    its professions, its audiences, its own), and serialising it once keeps the feeds linear in the catalogue.
+    """
+    cache = {} if serialised is None else serialised
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -85,7 +91,11 @@ def build_feed(events: Iterable[Event], *, name: str, description: str, today: d
     calendar.add("x-published-ttl", icalendar.vDuration(REFRESH))
     if site_url:
         calendar.add("url", site_url)
+    body = []
     for event in sorted(events, key=lambda item: item.id):
-        calendar.add_component(build_feed_event(event, today=today, site_url=site_url, url=event_url(event.id),
-                                                profession_names=profession_names or {}))
-    return calendar.to_ical()
+        if event.id not in cache:
+            cache[event.id] = build_feed_event(event, today=today, site_url=site_url, url=event_url(event.id),
+                                               profession_names=profession_names or {}).to_ical()
+        body.append(cache[event.id])
+    header, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
+    return header + b"".join(body) + b"END:VCALENDAR" + end

@@ -24,8 +24,10 @@ from markupsafe import Markup
 from generator import model
 from generator.catalogue import Catalogue
 from generator.model import Entry, Event
-from generator.recurrence import Occurrence, upcoming
+from generator.recurrence import Occurrence, occurrences
 
+OCCURRENCE_HORIZON_DAYS = 3 * 366 + 1
+"""Furthest ahead any page looks for dates (an event page lists dates up to three years ahead)."""
 RELATED_LIMIT = 6
 """Most related entries of one kind a profession page lists; the rest are one tap away on /explore/, so a page's
 weight does not grow with the catalogue."""
@@ -95,6 +97,17 @@ class Renderer:
             today=options.today,
         )
         self._markdown = markdown_lib.Markdown(extensions=["sane_lists"], output_format="html")
+        self._occurrences: dict[str, list[Occurrence]] = {}
+
+    def occurrences_of(self, event: Event) -> list[Occurrence]:
+        """An event's occurrences from the build date to the horizon, computed once per build: the same event is
+        listed on the home page, the calendar, its professions' and audiences' lists and its own page."""
+        found = self._occurrences.get(event.id)
+        if found is None:
+            today = self.options.today
+            found = occurrences(event, today, today + dt.timedelta(days=OCCURRENCE_HORIZON_DAYS))
+            self._occurrences[event.id] = found
+        return found
 
     def markdown(self, text: str | None) -> Markup:
         """Markdown -> sanitised HTML; raw HTML was already refused by validation, this is a second fence."""
@@ -137,9 +150,13 @@ PageBuilder = Callable[["Renderer"], Iterable[tuple[str, str | bytes]]]
 
 
 def upcoming_dates(renderer: Renderer, days: int, events: Iterable[Event] | None = None) -> list[dict[str, Any]]:
-    """Occurrences from the build date for `days` days, as view dicts for templates."""
-    chosen = tuple(renderer.catalogue.events if events is None else events)
-    return [_occurrence_view(occurrence, event) for occurrence, event in upcoming(chosen, renderer.options.today, days)]
+    """Occurrences from the build date for `days` days (at most OCCURRENCE_HORIZON_DAYS), as view dicts."""
+    chosen = renderer.catalogue.events if events is None else events
+    before = renderer.options.today + dt.timedelta(days=days)
+    found = [(occurrence, event) for event in chosen for occurrence in renderer.occurrences_of(event)
+             if occurrence.start < before]
+    found.sort(key=lambda pair: (pair[0].start, pair[0].event_id))
+    return [_occurrence_view(occurrence, event) for occurrence, event in found]
 
 
 def _occurrence_view(occurrence: Occurrence, event: Event) -> dict[str, Any]:

@@ -104,9 +104,12 @@ def build_feeds(renderer: Renderer) -> Iterable[tuple[str, bytes]]:
     def event_url(event_id: str) -> str:
         return options.site_url + page_url(page_path("event", event_id)) if options.site_url else ""
 
+    serialised: dict[str, bytes] = {}
+
     def feed(events: Iterable[Event], name: str, description: str) -> bytes:
         return build_feed(events, name=name, description=description, today=options.today,
-                          site_url=options.site_url, event_url=event_url, profession_names=names)
+                          site_url=options.site_url, event_url=event_url, profession_names=names,
+                          serialised=serialised)
 
     events = catalogue.events
     yield ALL_FEED, feed(events, "Allied health careers: all dates",
