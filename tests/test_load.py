@@ -50,6 +50,7 @@ def test_byte_order_mark_is_accepted() -> None:
     ("", 1, "file is empty"),
     ("# only a comment\n\n", 1, "file is empty"),
     ("---\n", 1, "file is empty"),
+    ("id: a\ntitle: b\x00\n", 2, "control character U+0000 is not allowed"),
 ])
 def test_refusals_are_named_with_a_line(text: str, line: int, words: str) -> None:
     problem = refusal(text)
