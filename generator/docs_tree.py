@@ -50,12 +50,15 @@ def write_docs_tree(tree: DocsTree, directory: Path) -> int:
         target = directory / path
         wanted.add(target)
         data = tree.as_bytes(path)
-        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
+        if target.is_file():
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                continue
+            temporary = target.with_name(f".{target.name}.tmp")  # a reader never sees half a file
+            temporary.write_bytes(data)
+            os.replace(temporary, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)  # new file: nothing to protect, no rename needed
         changed += 1
     for existing in sorted(directory.rglob("*"), reverse=True):
         if existing.name.startswith("."):
