@@ -226,10 +226,12 @@ AXE_SCRIPT = Path(__import__("axe_playwright_python").__file__).with_name("axe.m
 
 
 def axe_violations(tab: Any) -> list[dict[str, Any]]:
-    """Run axe-core (pinned, from the axe-playwright-python wheel) for WCAG 2.x A/AA rules on the open page."""
+    """Run axe-core (pinned, from the axe-playwright-python wheel) for WCAG 2.x A/AA rules on the open page, once
+    running CSS transitions have finished (a fading header measured mid-fade is a false contrast failure)."""
     tab.add_script_tag(path=str(AXE_SCRIPT))
     result = tab.evaluate(
-        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})")
+        "async () => { await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)));"
+        " return await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}}); }")
     return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
             for v in result["violations"]]
