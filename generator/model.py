@@ -185,8 +185,9 @@ def check_link_target(target: str) -> str | None:
         return f"link '{target}' is not allowed: only https:, mailto: and links within the site"
     if not lowered or lowered.startswith(("https://", "mailto:", "/", "#", "./", "../")):
         return None
-    if re.match(r"^[a-z][a-z0-9+.-]*:", lowered):
-        return f"link '{target}' is not allowed: only https:, mailto: and links within the site"
+    scheme = re.match(r"^([a-z][a-z0-9+.-]*):", lowered)
+    if scheme:
+        return f"a link starting '{scheme.group(1)}:' is not allowed: only https:, mailto: and links within the site"
     return None
 
 

@@ -66,10 +66,10 @@ def test_model_level_checks_point_at_the_field() -> None:
     ("<img src=x onerror=alert(1)>", "raw HTML (<img src=x onerror=alert(1)>)"),
     ("<iframe src=https://x.org></iframe>", "raw HTML (<iframe"),
     ('<p style="color:red">red</p>', "raw HTML (<p style"),
-    ("[x](javascript:alert(1))", "link 'javascript:alert(1' is not allowed"),
+    ("[x](javascript:alert(1))", "a link starting 'javascript:' is not allowed"),
     ("[x](data:text/html;base64,PHNjcmlwdD4=)", "is not allowed"),
-    ("[x](http://example.org/)", "link 'http://example.org/' is not allowed"),
-    ("<javascript:alert(1)>", "link 'javascript:alert(1)' is not allowed"),
+    ("[x](http://example.org/)", "a link starting 'http:' is not allowed"),
+    ("<javascript:alert(1)>", "a link starting 'javascript:' is not allowed"),
 ])
 def test_markdown_refuses_html_and_unsafe_links(value: str, words: str) -> None:
     [error] = entry_errors("story", story(body=value))
