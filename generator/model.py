@@ -107,6 +107,14 @@ StoryKind = Literal["case-study", "first-person"]
 StoryRoute = Literal["degree", "apprenticeship", "support-worker", "career-change", "return", "work-experience"]
 CareerStage = Literal["student", "newly-qualified", "support-worker", "experienced"]
 Naming = Literal["full-name", "first-name", "anonymous"]
+STORY_ROUTE_LABELS: dict[str, str] = {
+    "degree": "University degree", "apprenticeship": "Apprenticeship", "support-worker": "From support worker",
+    "career-change": "Changing career", "return": "Returning to practice", "work-experience": "Work experience",
+}
+CAREER_STAGE_LABELS: dict[str, str] = {
+    "student": "Student", "newly-qualified": "Newly qualified", "support-worker": "Support worker",
+    "experienced": "Experienced",
+}
 
 ResourceType = Literal[
     "website", "video", "virtual-reality", "interactive", "toolkit", "guide", "lesson-plan", "e-learning",

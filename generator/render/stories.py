@@ -14,14 +14,6 @@ from generator import model
 from generator.model import ALL_PROFESSIONS, Story
 from generator.render.base import Renderer, page_path
 
-STORY_ROUTE_LABELS: dict[str, str] = {
-    "degree": "University degree", "apprenticeship": "Apprenticeship", "support-worker": "From support worker",
-    "career-change": "Changing career", "return": "Returning to practice", "work-experience": "Work experience",
-}
-CAREER_STAGE_LABELS: dict[str, str] = {
-    "student": "Student", "newly-qualified": "Newly qualified", "support-worker": "Support worker",
-    "experienced": "Experienced",
-}
 NAMING_NOTES: dict[str, str] = {
     "full-name": "Published with the person's consent, with their full name.",
     "first-name": "Published with the person's consent, with their first name only.",
@@ -59,8 +51,8 @@ def story_view(renderer: Renderer, story: Story) -> dict[str, Any]:
         "source": story.organisation or source_name(story.sources[0]),
         "professions": professions, "all_professions": ALL_PROFESSIONS in story.professions,
         "filter_professions": " ".join(story.professions), "filter_audiences": " ".join(story.audiences),
-        "route": STORY_ROUTE_LABELS.get(story.route or "", ""), "filter_route": story.route or "",
-        "career_stage": CAREER_STAGE_LABELS.get(story.career_stage or "", ""),
+        "route": model.STORY_ROUTE_LABELS.get(story.route or "", ""), "filter_route": story.route or "",
+        "career_stage": model.CAREER_STAGE_LABELS.get(story.career_stage or "", ""),
     }
 
 
@@ -68,13 +60,13 @@ def build_stories(renderer: Renderer) -> Iterable[tuple[str, str]]:
     catalogue = renderer.catalogue
     views = [story_view(renderer, story) for story in catalogue.stories]
     named = {pid for story in catalogue.stories for pid in story.professions}
-    routes = [route for route in STORY_ROUTE_LABELS if any(story.route == route for story in catalogue.stories)]
+    routes = [route for route in model.STORY_ROUTE_LABELS if any(story.route == route for story in catalogue.stories)]
     yield "stories/index.md", renderer.page(
         "stories/index.md", "stories_index.html.j2", "Stories",
         "Case studies and stories of how people found their way into the allied health professions.",
         stories=views, audiences=model.AUDIENCE_IDS,
         professions=[p for p in catalogue.professions if p.id in named or ALL_PROFESSIONS in named],
-        routes=[(route, STORY_ROUTE_LABELS[route]) for route in routes])
+        routes=[(route, model.STORY_ROUTE_LABELS[route]) for route in routes])
     for view in views:
         story = view["entry"]
         path = page_path("story", story.id)
