@@ -151,6 +151,17 @@ def make_catalogue(tmp_path: Path) -> Callable[..., Path]:
     return write
 
 
+def render_tree(root: Path, site_url: str = "https://example.org/") -> Any:
+    """The docs tree the pipeline renders for the catalogue under `root`, built on the fixed test date."""
+    from generator.catalogue import build_catalogue
+    from generator.load import load_catalogue_files
+    from generator.render import RenderOptions, render_site
+    from generator.validate import validate_catalogue
+
+    catalogue = build_catalogue(validate_catalogue(load_catalogue_files(root), TODAY))
+    return render_site(catalogue, RenderOptions(today=TODAY, site_url=site_url))
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run `python -m generator` as an editor would, capturing everything it prints."""
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd or REPO, capture_output=True,

@@ -6,19 +6,12 @@ from __future__ import annotations
 
 import re
 
-from conftest import TODAY, event, profession, resource, talk
+from conftest import event, profession, render_tree, resource, talk
 
-from generator.catalogue import build_catalogue
-from generator.load import load_catalogue_files
 from generator.model import Resource
-from generator.render import RenderOptions, render_site
 from generator.render.ambassadors import GATSBY_BENCHMARKS, resource_age_groups
-from generator.validate import validate_catalogue
 
-
-def render(root):
-    catalogue = build_catalogue(validate_catalogue(load_catalogue_files(root), TODAY))
-    return render_site(catalogue, RenderOptions(today=TODAY, site_url="https://example.org/"))
+render = render_tree
 
 
 LESSON = talk("lesson", title="Match interests to jobs", age_groups=["ks4", "ks5"], minutes=50,

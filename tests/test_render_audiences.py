@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import re
 
-from conftest import TODAY, guide, resource, story
+from conftest import guide, render_tree, resource, story
 
-from generator.catalogue import build_catalogue
-from generator.load import load_catalogue_files
 from generator.model import AUDIENCE_IDS
-from generator.render import RenderOptions, render_site
-from generator.validate import validate_catalogue
 
-
-def render(root) -> dict:
-    catalogue = build_catalogue(validate_catalogue(load_catalogue_files(root), TODAY))
-    return render_site(catalogue, RenderOptions(today=TODAY, site_url="https://example.org/"))
+render = render_tree
 
 
 def test_every_audience_has_a_page(make_catalogue) -> None:

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import re
 
-from conftest import TODAY, module, profession, resource
+from conftest import module, profession, render_tree, resource
 
-from generator.catalogue import build_catalogue
-from generator.load import load_catalogue_files
-from generator.render import RenderOptions, render_site
 from generator.render.explore import build_filter_groups
-from generator.validate import validate_catalogue
 
-
-def render(root) -> dict:
-    catalogue = build_catalogue(validate_catalogue(load_catalogue_files(root), TODAY))
-    return render_site(catalogue, RenderOptions(today=TODAY, site_url="https://example.org/"))
+render = render_tree
 
 
 def chips(page: str, group: str) -> list[str]:

@@ -5,18 +5,11 @@ from __future__ import annotations
 
 import re
 
-from conftest import TODAY, profession
+from conftest import profession, render_tree
 
-from generator.catalogue import build_catalogue
-from generator.load import load_catalogue_files
-from generator.render import RenderOptions, render_site
 from generator.render.handouts import WHAT_THEY_DO_LIMIT, handout_path, short_text
-from generator.validate import validate_catalogue
 
-
-def render(root, site_url: str = "https://example.org/"):
-    catalogue = build_catalogue(validate_catalogue(load_catalogue_files(root), TODAY))
-    return render_site(catalogue, RenderOptions(today=TODAY, site_url=site_url))
+render = render_tree
 
 
 LONG = " ".join(f"Sentence number {n} about feet." for n in range(40)) + "\n\nA second paragraph."

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import re
 
-from conftest import TODAY, event, guide, profession
+from conftest import event, guide, profession, render_tree
 
-from generator.catalogue import build_catalogue
-from generator.load import load_catalogue_files
 from generator.model import AUDIENCE_IDS, AUDIENCE_LABELS
-from generator.render import RenderOptions, render_site
 from generator.render.home import NEXT_DATES
-from generator.validate import validate_catalogue
 
 
 def render_home(root) -> str:
-    catalogue = build_catalogue(validate_catalogue(load_catalogue_files(root), TODAY))
-    return render_site(catalogue, RenderOptions(today=TODAY, site_url="https://example.org/"))["index.md"]
+    return render_tree(root)["index.md"]
 
 
 def test_four_doors_in_order_with_the_guide_summary(make_catalogue) -> None:

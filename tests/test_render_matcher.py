@@ -6,17 +6,9 @@ import json
 import re
 
 import yaml
-from conftest import REPO, TODAY, profession
+from conftest import REPO, profession, render_tree
 
-from generator.catalogue import build_catalogue
-from generator.load import load_catalogue_files
-from generator.render import RenderOptions, render_site
-from generator.validate import validate_catalogue
-
-
-def render(root) -> dict:
-    catalogue = build_catalogue(validate_catalogue(load_catalogue_files(root), TODAY))
-    return render_site(catalogue, RenderOptions(today=TODAY, site_url="https://example.org/"))
+render = render_tree
 
 
 def embedded(page: str) -> list[dict]:

@@ -5,21 +5,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import TODAY, module, profession
+from conftest import module, profession, render_tree
 
-from generator.catalogue import build_catalogue
-from generator.load import load_catalogue_files
 from generator.model import AgeRange
-from generator.render import RenderOptions, render_site
 from generator.render.modules import duration_bucket, format_ages, format_minutes
-from generator.validate import validate_catalogue
 
 PAGE = "modules/podiatry-taster.md"
 
 
-def render(root):
-    catalogue = build_catalogue(validate_catalogue(load_catalogue_files(root), TODAY))
-    return render_site(catalogue, RenderOptions(today=TODAY, site_url="https://example.org/"))
+render = render_tree
 
 
 def four_activities(**changes):

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import TODAY, profession, resource
+from conftest import profession, render_tree, resource
 
-from generator.catalogue import build_catalogue
-from generator.load import load_catalogue_files
-from generator.render import RenderOptions, render_site
 from generator.render.base import RELATED_LIMIT
-from generator.validate import validate_catalogue
 
-
-def render(root):
-    catalogue = build_catalogue(validate_catalogue(load_catalogue_files(root), TODAY))
-    return render_site(catalogue, RenderOptions(today=TODAY, site_url="https://example.org/"))
+render = render_tree
 
 
 def test_profession_page_sections(make_catalogue) -> None:

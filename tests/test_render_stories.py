@@ -5,17 +5,9 @@ from __future__ import annotations
 
 import re
 
-from conftest import TODAY, profession, story
+from conftest import profession, render_tree, story
 
-from generator.catalogue import build_catalogue
-from generator.load import load_catalogue_files
-from generator.render import RenderOptions, render_site
-from generator.validate import validate_catalogue
-
-
-def render(root):
-    catalogue = build_catalogue(validate_catalogue(load_catalogue_files(root), TODAY))
-    return render_site(catalogue, RenderOptions(today=TODAY, site_url="https://example.org/"))
+render = render_tree
 
 
 FILES = {
