@@ -11,6 +11,6 @@ def test_resources_index_lists_every_resource_and_each_has_a_page(make_catalogue
     tree = render_tree(root)
     index = tree["resources/index.md"]
     assert index.count('<li class="ahp-card') == 2
-    assert 'href="ahp-vr360/"' in index and 'href="second/"' in index
+    assert 'resources/ahp-vr360/"' in index and 'resources/second/"' in index
     page = tree["resources/second.md"]
     assert '<a class="ahp-button" href="https://www.example.org/second" rel="noopener">' in page
