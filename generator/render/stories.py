@@ -31,7 +31,7 @@ def story_label(story: Story) -> str:
 def source_name(source: str) -> str:
     """A short name for a source: the document's title, or the web site's host name."""
     if source in model.SEED_DOCUMENTS:
-        return model.SEED_DOCUMENTS[source]
+        return model.SEED_DOCUMENTS[source].citation
     return urlsplit(source).hostname or source
 
 
