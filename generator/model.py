@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html as html_lib
 import re
-from typing import Annotated, Literal, NamedTuple, get_args
+from typing import Annotated, ClassVar, Literal, NamedTuple, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -396,6 +396,9 @@ class Module(TaggedEntry):
 
 class Resource(TaggedEntry):
     """An external resource, programme or talk material."""
+
+    REACHED_BY: ClassVar[tuple[str, ...]] = ("url", "how_to_get")
+    """At least one of these is required (issue 17: no resource page is a dead end); templates offer the first."""
 
     type: ResourceType = Field(description="What kind of resource it is.")
     url: HttpsUrl | None = Field(default=None, description="Its public https:// address, from a source document "
