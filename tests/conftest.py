@@ -53,7 +53,8 @@ def profession(pid: str = "podiatrist", **changes: Any) -> dict[str, Any]:
 
 def resource(rid: str = "ahp-vr360", **changes: Any) -> dict[str, Any]:
     entry = {"id": rid, "title": "AHP VR360", "summary": "Virtual reality days in the life of six professions.",
-             "audiences": ["first-time"], **BASE, "type": "virtual-reality", "professions": ["podiatrist"]}
+             "audiences": ["first-time"], **BASE, "type": "virtual-reality", "professions": ["podiatrist"],
+             "how_to_get": "Ask the AHP lead at your local NHS trust."}
     entry.update(changes)
     return entry
 
