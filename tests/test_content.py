@@ -89,11 +89,19 @@ def test_the_readability_check_can_fail(reading_ease) -> None:
 
 
 def test_every_entry_is_reachable_from_its_audience_guides(shipped_site: Path, catalogue: Catalogue) -> None:
+    """On the guide itself, or one tap away: the guide's 'See all' link for that kind opens Explore, whose
+    server-rendered pages list every entry without JavaScript."""
+    explore = set()
+    for listing in (shipped_site / "explore").rglob("index.html"):
+        depth = len(listing.relative_to(shipped_site).parts) - 1
+        explore |= set(re.findall(r'href="' + re.escape("../" * depth) + r'([^"#?]+)"', listing.read_text()))
     missing = []
     for audience in catalogue.guides:
         html = (shipped_site / "for" / audience / "index.html").read_text()
-        links = set(re.findall(r'href="\.\./\.\./([^"#?]+)"', html))
+        on_guide = set(re.findall(r'href="\.\./\.\./([^"#?]+)"', html))
         for kind in KIND_ORDER:
+            see_all = f"explore/?audience={audience}&amp;kind={kind}" in html
+            links = on_guide | explore if see_all else on_guide
             for entry in catalogue.of_kind(kind):
                 if getattr(entry, "for_staff", False):
                     continue  # a staff tool is offered to ambassadors, not on a learner's guide (issue 17)
