@@ -164,8 +164,7 @@ def check_event_dates(context: RuleContext) -> Iterator[ContentError]:
         try:
             rule = parse_rule(event.rule, event.starts)
         except RuleError as error:
-            yield context.error(valid, ("rule",), "rule", f"not a valid recurrence rule: {error}",
-                                "for example FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=14")
+            yield context.error(valid, ("rule",), "rule", error.message, error.hint)
             continue
         first, upcoming = _first_and_upcoming(rule, event.days, context.today, horizon)
         if first != event.starts:

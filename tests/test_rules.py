@@ -45,7 +45,7 @@ def test_all_must_stand_alone(make_catalogue) -> None:
      "unknown resource 'nope'"),
     ({"content/talks/assembly.yaml": talk(resources=["nope"])}, "unknown resource 'nope'"),
     ({"events_calendar.yaml": [event(starts="2024-10-15")]}, "is not an occurrence of the rule"),
-    ({"events_calendar.yaml": [event(rule="FREQ=SOMETIMES")]}, "not a valid recurrence rule"),
+    ({"events_calendar.yaml": [event(rule="FREQ=SOMETIMES")]}, "FREQ=SOMETIMES is not valid"),
     ({"events_calendar.yaml": [event(rule="FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=14;UNTIL=20251231")]},
      "no occurrence in the next three years"),
     ({"content/stories/sport-to-podiatry.yaml": story(body="Write to jo@example.org for details.")},
