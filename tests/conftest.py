@@ -50,14 +50,14 @@ def profession(pid: str = "podiatrist", **changes: Any) -> dict[str, Any]:
 
 
 def resource(rid: str = "ahp-vr360", **changes: Any) -> dict[str, Any]:
-    entry = {"id": rid, "title": "AHP VR360", "summary": "Virtual reality days in the life of six professions.",
+    entry = {"id": rid, "title": "AHP VR360", "summary": "Virtual reality days in the life of six jobs.",
              "audiences": ["first-time"], **BASE, "type": "virtual-reality", "professions": ["podiatrist"]}
     entry.update(changes)
     return entry
 
 
 def event(eid: str = "ahps-day", **changes: Any) -> dict[str, Any]:
-    entry = {"id": eid, "title": "AHPs Day", "summary": "A day to celebrate every allied health profession.",
+    entry = {"id": eid, "title": "AHPs Day", "summary": "A day to cheer for every allied health job.",
              "audiences": ["first-time"], **BASE, "kind": "awareness-day", "professions": ["all"],
              "rule": "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=14", "starts": "2024-10-14"}
     entry.update(changes)
