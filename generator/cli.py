@@ -69,6 +69,36 @@ def command_report(args: argparse.Namespace) -> int:  # editors' workflow (issue
     return 0
 
 
+def command_dates(args: argparse.Namespace) -> int:  # editors' workflow (issue 21): what does a rule mean?
+    import difflib
+
+    from generator.errors import ContentError
+    from generator.load import load_catalogue_files
+    from generator.recurrence import RuleError, describe_next_dates
+    from generator.validate import validate_entry
+
+    loaded = load_catalogue_files(args.root)
+    events = [raw for raw in loaded.entries if raw.kind == "event" and isinstance(raw.data, dict)]
+    found = [raw for raw in events if raw.data.get("id") == args.event_id]
+    if not found:
+        unreadable = [error for error in loaded.errors if error.path == "events_calendar.yaml"]
+        if unreadable:
+            raise ContentInvalid(unreadable)
+        known = [str(raw.data.get("id")) for raw in events]
+        guess = difflib.get_close_matches(args.event_id, known, n=1, cutoff=0.6)
+        raise UsageError(f"no date with id '{args.event_id}' in events_calendar.yaml"
+                         + (f"; did you mean '{guess[0]}'?" if guess else ""))
+    event, errors = validate_entry(found[0])
+    if event is None:
+        raise ContentInvalid(errors)
+    try:
+        print("\n".join(describe_next_dates(event, build_date(args.today))))  # type: ignore[arg-type]
+    except RuleError as error:
+        line, column = found[0].position(("rule",))
+        raise ContentInvalid([ContentError(found[0].path, line, column, "rule", error.message, error.hint)]) from None
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": command_validate,
     "build": command_build,
@@ -76,6 +106,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": command_schema,
     "new": command_new,
     "report": command_report,
+    "dates": command_dates,
 }
 
 
@@ -114,6 +145,8 @@ def add_editor_commands(commands: argparse._SubParsersAction) -> None:  # editor
     report = commands.add_parser("report", help="print a Markdown report on the catalogue (for a pull request)")
     report.add_argument("--check-links", action="store_true", help="also try every external link (slow; "
                         "needs the internet)")
+    dates = commands.add_parser("dates", help="print the next five dates of one event in events_calendar.yaml")
+    dates.add_argument("event_id", metavar="EVENT-ID", help="the event's id, for example ahps-day")
 
 
 def main(argv: list[str] | None = None) -> int:

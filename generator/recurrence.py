@@ -210,3 +210,36 @@ def upcoming(events: tuple[Event, ...] | list[Event], today: dt.date, days: int)
     before = today + dt.timedelta(days=days)
     found = [(occurrence, event) for event in events for occurrence in occurrences(event, today, before)]
     return sorted(found, key=lambda pair: (pair[0].start, pair[0].event_id))
+
+
+NEXT_DATES_YEARS = 10
+"""How far ahead `next_dates` looks: far enough for five occurrences of a yearly date."""
+
+
+def next_dates(event: Event, today: dt.date, count: int = 5) -> list[Occurrence]:
+    """The next `count` occurrences of `event` still running on or after `today` (fewer if the rule ends)."""
+    before = today.replace(year=today.year + NEXT_DATES_YEARS) if (today.month, today.day) != (2, 29) else \
+        dt.date(today.year + NEXT_DATES_YEARS, 3, 1)
+    return occurrences(event, today, before)[:count]
+
+
+def describe_next_dates(event: Event, today: dt.date, count: int = 5) -> list[str]:
+    """Lines an editor reads to check what a date or rule means: the event, its rule, and its next dates."""
+    how = f"rule {rule_body(event.rule)}, starting {event.starts}" if event.rule else "a one-off date"
+    lasting = f", {event.days} days each time" if event.rule and event.days > 1 else ""
+    lines = [f"{event.id} ({event.title}): {how}{lasting}"]
+    found = next_dates(event, today, count)
+    if not found:
+        return [*lines, f"No dates from {today.isoformat()} in the next {NEXT_DATES_YEARS} years."]
+    lines.append(f"Next {len(found)} date(s) from {today.isoformat()}:")
+    for occurrence in found:
+        span = _day(occurrence.start)
+        if occurrence.end != occurrence.start:
+            span += f" to {_day(occurrence.end)}"
+        lines.append(f"  {span}")
+    return lines
+
+
+def _day(day: dt.date) -> str:
+    """'Tue 12 May 2026', written without platform-specific strftime flags."""
+    return f"{day:%a} {day.day} {day:%B %Y}"
