@@ -58,6 +58,12 @@ def command_schema(args: argparse.Namespace) -> int:  # editors' workflow (issue
 def command_new(args: argparse.Namespace) -> int:  # editors' workflow (issue 9)
     from generator.scaffold import write_template
 
+    if args.from_issue:  # issue 21: an issue form's answers, saved to a file
+        from generator.issue_forms import write_entry_from_issue
+
+        written = write_entry_from_issue(args.root, args.kind, args.id, args.from_issue, build_date(args.today))
+        print(f"Wrote {args.kind} '{args.id}' from {args.from_issue} to {written}; run validate next")
+        return 0
     print(f"Wrote a template for {args.kind} '{args.id}' to {write_template(args.root, args.kind, args.id)}")
     return 0
 
@@ -142,6 +148,8 @@ def add_editor_commands(commands: argparse._SubParsersAction) -> None:  # editor
     new = commands.add_parser("new", help="write a commented template for a new entry")
     new.add_argument("kind", choices=KINDS, help="kind of entry")
     new.add_argument("id", help="the new entry's id: lower-case words joined by hyphens")
+    new.add_argument("--from-issue", type=Path, metavar="FILE", help="fill the entry from the answers to an issue "
+                     "form (the issue's text saved to FILE); for resource, event and story")
     report = commands.add_parser("report", help="print a Markdown report on the catalogue (for a pull request)")
     report.add_argument("--check-links", action="store_true", help="also try every external link (slow; "
                         "needs the internet)")
