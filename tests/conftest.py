@@ -1,7 +1,7 @@
 """Shared test helpers: tiny catalogues in tmp_path, the shipped site built once, and a real Chromium.
 
-Browser tests use Debian's Chromium (/usr/bin/chromium) through Playwright. When it is missing they skip locally,
-but fail under CI=true: CI must never pass by skipping the browser.
+Browser tests use Debian's Chromium (/usr/bin/chromium, or the browser at CHROMIUM_PATH) through Playwright. When it
+is missing they skip locally, but fail under CI=true: CI must never pass by skipping the browser.
 """
 
 from __future__ import annotations
@@ -207,7 +207,7 @@ def site_url(shipped_site: Path) -> Iterator[str]:
 
 def require_chromium() -> None:
     if not CHROMIUM.exists():
-        message = f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package"
+        message = f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package or set CHROMIUM_PATH"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
