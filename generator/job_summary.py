@@ -55,7 +55,7 @@ def _md(text: str) -> str:
 
 
 def summary(annotations: list[Annotation], blob_url: str) -> str:
-    """Markdown listing every annotation, grouped by file, each linking to `blob_url/<path>#L<line>`."""
+    """Markdown listing every annotation, sorted by file and line, each linking to `blob_url/<path>#L<line>`."""
     if not annotations:
         return "### Catalogue check\n\nNo errors.\n"
     files = len({annotation.path for annotation in annotations if annotation.path})
