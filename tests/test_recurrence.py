@@ -239,3 +239,11 @@ def test_the_examples_in_docs_calendar_md_are_valid() -> None:
         model = Event.model_validate(entry)
         if model.rule is not None:
             assert model.starts == parse_rule(model.rule, model.starts)[0].date(), block
+
+
+def test_next_dates_stop_where_the_rule_ends() -> None:
+    from generator.recurrence import describe_next_dates, next_dates
+
+    ending = make_event(rule="FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=14;COUNT=4")  # 2024 to 2027
+    assert [o.start for o in next_dates(ending, dt.date(2026, 11, 23))] == [dt.date(2027, 10, 14)]
+    assert describe_next_dates(ending, dt.date(2028, 1, 1))[-1] == "No dates from 2028-01-01 in the next 10 years."
