@@ -15,6 +15,8 @@ from typing import Annotated, ClassVar, Literal, NamedTuple, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator import links
+
 # --- Vocabularies -------------------------------------------------------------------------------------------------
 
 AudienceId = Literal["first-time", "support-worker", "career-changer", "returner"]
@@ -187,10 +189,6 @@ ALL_PROFESSIONS = "all"
 # --- Field types --------------------------------------------------------------------------------------------------
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>")
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
-_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
 
 
 def _check_slug(value: str) -> str:
@@ -221,16 +219,13 @@ def check_link_target(target: str) -> str | None:
 
 
 def _check_markdown(value: str) -> str:
-    for html in _RAW_HTML.finditer(value):
-        if _AUTOLINK.fullmatch(html.group(0)):
-            continue  # <https://...> is a Markdown autolink, checked as a link below
+    for html in links.find_raw_html(value):
         raise PydanticCustomError("raw_html", "raw HTML ({tag}) is not allowed in Markdown text",
-                                  {"tag": html.group(0)[:40]})
-    for pattern in (_MARKDOWN_LINK, _AUTOLINK, _LINK_DEFINITION):
-        for match in pattern.finditer(value):
-            complaint = check_link_target(match.group(1))
-            if complaint:
-                raise PydanticCustomError("link_scheme", complaint)
+                                  {"tag": html[:40]})
+    for link in links.find_links(value):
+        complaint = check_link_target(link.target)
+        if complaint:
+            raise PydanticCustomError("link_scheme", complaint)
     return value
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from dateutil.rrule import rrule
 from generator.errors import ContentError, field_name
 from generator.load import ENTRY_DIRS, LIST_FILES, RawEntry
 from generator.model import ALL_PROFESSIONS, Entry, Event, Module, Story, Talk
+from generator.readability import reading_ease
 from generator.recurrence import RuleError, parse_rule
 
 
@@ -164,8 +166,7 @@ def check_event_dates(context: RuleContext) -> Iterator[ContentError]:
         try:
             rule = parse_rule(event.rule, event.starts)
         except RuleError as error:
-            yield context.error(valid, ("rule",), "rule", f"not a valid recurrence rule: {error}",
-                                "for example FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=14")
+            yield context.error(valid, ("rule",), "rule", error.message, error.hint)
             continue
         first, upcoming = _first_and_upcoming(rule, event.days, context.today, horizon)
         if first != event.starts:
@@ -214,6 +215,24 @@ def check_story_contact_details(context: RuleContext) -> Iterator[ContentError]:
                                         "details", "remove it; readers are pointed to the organisation instead")
 
 
+READING_EASE_MIN = 60
+"""Lowest Flesch reading ease for the summary of an entry for first-time career choosers: 60 is "plain English",
+read easily by most 13 to 15 year olds."""
+PLAIN_ENGLISH_AUDIENCE = "first-time"
+"""The audience whose entries' summaries must read as plain English."""
+
+
+def check_reading_level(context: RuleContext) -> Iterator[ContentError]:
+    """Summaries for first-time career choosers read as plain English (Flesch reading ease of 60 or more)."""
+    for valid in context.entries:
+        if PLAIN_ENGLISH_AUDIENCE not in getattr(valid.entry, "audiences", ()):
+            continue
+        score = reading_ease(valid.entry.summary)
+        if score < READING_EASE_MIN:
+            yield context.error(valid, ("summary",), "summary", f"reads at {math.floor(score)}, needs "
+                                f"{READING_EASE_MIN} or more", "shorter sentences and everyday words")
+
+
 RULES: tuple[Rule, ...] = (
     check_unique_ids,
     check_file_name_matches_id,
@@ -222,6 +241,7 @@ RULES: tuple[Rule, ...] = (
     check_unique_activity_ids,
     check_event_dates,
     check_story_contact_details,
+    check_reading_level,
 )
 
 

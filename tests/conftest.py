@@ -1,7 +1,7 @@
 """Shared test helpers: tiny catalogues in tmp_path, the shipped site built once, and a real Chromium.
 
-Browser tests use Debian's Chromium (/usr/bin/chromium) through Playwright. When it is missing they skip locally,
-but fail under CI=true: CI must never pass by skipping the browser.
+Browser tests use Debian's Chromium (/usr/bin/chromium, or the browser at CHROMIUM_PATH) through Playwright. When it
+is missing they skip locally, but fail under CI=true: CI must never pass by skipping the browser.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def profession(pid: str = "podiatrist", **changes: Any) -> dict[str, Any]:
 
 
 def resource(rid: str = "ahp-vr360", **changes: Any) -> dict[str, Any]:
-    entry = {"id": rid, "title": "AHP VR360", "summary": "Virtual reality days in the life of six professions.",
+    entry = {"id": rid, "title": "AHP VR360", "summary": "Virtual reality days in the life of six jobs.",
              "audiences": ["first-time"], **BASE, "type": "virtual-reality", "professions": ["podiatrist"],
              "how_to_get": "Ask the AHP lead at your local NHS trust."}
     entry.update(changes)
@@ -60,7 +60,7 @@ def resource(rid: str = "ahp-vr360", **changes: Any) -> dict[str, Any]:
 
 
 def event(eid: str = "ahps-day", **changes: Any) -> dict[str, Any]:
-    entry = {"id": eid, "title": "AHPs Day", "summary": "A day to celebrate every allied health profession.",
+    entry = {"id": eid, "title": "AHPs Day", "summary": "A day to cheer for every allied health job.",
              "audiences": ["first-time"], **BASE, "kind": "awareness-day", "professions": ["all"],
              "rule": "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=14", "starts": "2024-10-14"}
     entry.update(changes)
@@ -235,7 +235,7 @@ def site_url(shipped_site: Path) -> Iterator[str]:
 
 def require_chromium() -> None:
     if not CHROMIUM.exists():
-        message = f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package"
+        message = f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package or set CHROMIUM_PATH"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)

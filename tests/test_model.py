@@ -28,6 +28,8 @@ def test_valid_examples() -> None:
     (Profession, profession(summary="Line one\nline two of it"), "must be one line"),
     (Profession, profession(what_they_do="<script>x</script>"), "raw HTML"),
     (Profession, profession(what_they_do="[x](javascript:alert(1))"), "not allowed"),
+    (Profession, profession(what_they_do="[x][y]\n\n[y]: javascript:alert(1)"), "not allowed"),
+    (Profession, profession(what_they_do="<img/src=x onerror=alert(1)>"), "raw HTML"),
     (Profession, profession(sources=["my notes"]), "neither a source document"),
     (Profession, profession(sources=["http://example.org/"]), "neither a source document"),
     (Module, module(minutes=51), "add up to 50"),
@@ -39,6 +41,12 @@ def test_valid_examples() -> None:
 def test_invalid_examples(cls, data, message) -> None:
     with pytest.raises(ValidationError, match=message):
         cls.model_validate(data)
+
+
+@pytest.mark.parametrize("text", ["if a < b and c > d, the answer is yes", "Ages 11 < 16 and 18 > 16.",
+                                  "See <https://www.nhs.uk/>.", "[Guide][g]\n\n[g]: https://www.nhs.uk/"])
+def test_markdown_text_that_is_not_html_or_a_bad_link_is_accepted(text: str) -> None:
+    assert Profession.model_validate(profession(what_they_do=text)).what_they_do == text
 
 
 def test_models_are_frozen() -> None:

@@ -6,6 +6,9 @@ from collections.abc import Iterable
 
 from generator.render.base import RELATED_LIMIT, Renderer, card, page_path, upcoming_dates
 
+RELATED_KINDS: tuple[str, ...] = ("story", "module", "resource", "talk")
+"""Kinds a profession page lists as related entries (dates are shown apart, as the next few occurrences)."""
+
 
 def build_professions(renderer: Renderer) -> Iterable[tuple[str, str]]:
     catalogue = renderer.catalogue
@@ -14,7 +17,7 @@ def build_professions(renderer: Renderer) -> Iterable[tuple[str, str]]:
         "All the allied health professions, what each does and how to become one.",
         professions=catalogue.professions)
     for profession in catalogue.professions:
-        related = {kind: catalogue.related(profession.id, kind) for kind in ("story", "module", "resource", "talk")}
+        related = {kind: catalogue.related(profession.id, kind) for kind in RELATED_KINDS}
         path = page_path("profession", profession.id)
         yield path, renderer.page(
             path, "profession.html.j2", profession.title, profession.summary, profession=profession,
