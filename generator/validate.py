@@ -16,10 +16,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.errors import ContentError, ContentInvalid, field_name
-from generator.load import LoadedCatalogue, Location, RawEntry, one_line
+from generator.catalogue import ValidEntry
+from generator.errors import ContentError, ContentInvalid, field_name, one_line
+from generator.load import LoadedCatalogue, Location, RawEntry
 from generator.model import MODELS, Entry
-from generator.rules import ValidEntry, run_rules
+from generator.rules import run_rules
 
 _MESSAGES: dict[str, str] = {
     "missing": "required field is missing",

@@ -56,8 +56,10 @@ def test_page_has_front_matter_and_relative_links() -> None:
 
 
 def test_duration_buckets() -> None:
-    assert [duration_bucket(m) for m in (None, 15, 30, 31, 120, 121)] == ["", "short", "short", "medium", "medium",
-                                                                           "long"]
+    minutes = (None, 15, 30, 31, 60, 61, 180, 181)
+    assert [duration_bucket(m) for m in minutes] == [
+        "", "up-to-30-minutes", "up-to-30-minutes", "30-minutes-to-1-hour", "30-minutes-to-1-hour", "1-to-3-hours",
+        "1-to-3-hours", "over-3-hours"]
 
 
 def test_card_for_a_profession_names_itself(make_catalogue) -> None:

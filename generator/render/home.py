@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from generator import model
+from generator import model, urls
 from generator.render.base import Renderer, upcoming_dates
 
 NEXT_DATES = 3
@@ -18,9 +18,9 @@ def build_home(renderer: Renderer) -> Iterable[tuple[str, str]]:
         {"id": audience, "label": model.AUDIENCE_LABELS[audience],
          "hint": catalogue.guides[audience].summary if audience in catalogue.guides else ""}
         for audience in model.AUDIENCE_IDS]
-    yield "index.md", renderer.page(
-        "index.md", "home.html.j2", "Allied health careers",
+    yield urls.HOME, renderer.page(
+        urls.HOME, "home.html.j2", "Allied health careers",
         "Find out about the 14 allied health professions of the NHS: what they do, how to get in, and what to "
         "try next.",
         professions=catalogue.professions, doors=doors,
-        next_dates=upcoming_dates(renderer, 366)[:NEXT_DATES])
+        next_dates=upcoming_dates(renderer, model.COMING_UP_DAYS)[:NEXT_DATES])
