@@ -7,7 +7,7 @@ import re
 import pytest
 from conftest import module, profession, render_tree
 
-from generator.model import AgeRange
+from generator.model import MAX_ACTIVITY_MINUTES, AgeRange
 from generator.render.modules import format_ages, format_minutes
 
 PAGE = "modules/podiatry-taster.md"
@@ -104,6 +104,11 @@ def test_index_groups_modules_by_profession(make_catalogue) -> None:
     assert 'data-module="food" data-profession="dietitian podiatrist" data-audience="career-changer" ' \
            'data-duration="30-minutes-to-1-hour"' in index
     assert '<p class="ahp-count" id="module-count" role="status">3 modules</p>' in index
+
+
+def test_index_states_the_activity_limit_of_the_model(make_catalogue) -> None:
+    index = render(make_catalogue())["modules/index.md"]
+    assert f"No activity takes more than {MAX_ACTIVITY_MINUTES} minutes" in index
 
 
 def test_index_filters_are_an_enhancement(make_catalogue) -> None:
