@@ -152,6 +152,10 @@ def _deduplicate(errors: list[ContentError]) -> list[ContentError]:
     return list(seen.values())
 
 
+_LONGEST = 1000
+"""Most characters of a message or hint: long enough for the longest list of choices, short enough for one line."""
+
+
 def _translate(raw: RawEntry, model: type[BaseModel], detail: Any) -> ContentError:
     """Turn one pydantic error into a `ContentError` at the right line, in our words."""
     kind: str = detail["type"]
@@ -162,10 +166,6 @@ def _translate(raw: RawEntry, model: type[BaseModel], detail: Any) -> ContentErr
     message, hint = _words(model, kind, location, detail)
     return ContentError(raw.path, line, column, one_line(field_name(location)), one_line(message, _LONGEST),
                         one_line(hint, _LONGEST))
-
-
-_LONGEST = 1000
-"""Most characters of a message or hint: long enough for the longest list of choices, short enough for one line."""
 
 
 def _words(model: type[BaseModel], kind: str, location: Location, detail: Any) -> tuple[str, str]:
@@ -180,8 +180,6 @@ def _words(model: type[BaseModel], kind: str, location: Location, detail: Any) -
         kind = "empty"  # a template's field not filled in yet
     elif kind == "string_too_short" and not str(value).strip():
         kind = "empty"
-    elif kind == "too_short" and not isinstance(value, (list, tuple)):
-        kind = "string_too_short"
     elif kind == "literal_error" and isinstance(value, (list, dict)):
         kind = "literal_list"
     wording = WORDING.get(kind, WORDING["other"])
