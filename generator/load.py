@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from generator.errors import ContentError
+from generator.errors import ContentError, one_line
 
 log = logging.getLogger("generator.load")
 
@@ -63,9 +63,6 @@ class Locator:
             if found is not None:
                 return found
         return (1, 1)
-
-    def has(self, location: Location) -> bool:
-        return location in self.positions
 
 
 @dataclass(frozen=True)
@@ -123,13 +120,6 @@ def load_catalogue_files(root: Path) -> LoadedCatalogue:
             entries.append(RawEntry(kind, relative, data, locator))
     log.debug("loaded %d entries from %s", len(entries), root)
     return LoadedCatalogue(root=root, entries=tuple(entries), errors=tuple(errors))
-
-
-def one_line(text: str, limit: int = 200) -> str:
-    """An editor's value quoted in a message: control characters shown as escapes, long values shortened, so
-    every error stays one line (and a pasted essay does not flood the output)."""
-    text = re.sub(r"[\x00-\x1f\x7f\u2028\u2029]", lambda match: repr(match.group())[1:-1], text)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _shape_error(relative: str, locator: Locator, expected: str) -> ContentError:

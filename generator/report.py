@@ -214,19 +214,14 @@ def _markdown_texts(entry: BaseModel, prefix: str = "") -> Iterator[tuple[str, s
     for name, info in type(entry).model_fields.items():
         value = getattr(entry, name)
         field = f"{prefix}{name}"
-        is_markdown = any(getattr(item, "func", None) is model._check_markdown for item in info.metadata)
+        is_markdown = model.is_markdown(info)
         values = value if isinstance(value, (list, tuple)) else [value]
         for index, item in enumerate(values):
             label = f"{field}[{index + 1}]" if isinstance(value, (list, tuple)) else field
             if isinstance(item, BaseModel):
                 yield from _markdown_texts(item, label + ".")
-            elif isinstance(item, str) and (is_markdown or _is_markdown_item(info)):
+            elif isinstance(item, str) and is_markdown:
                 yield label, item
-
-
-def _is_markdown_item(info: Any) -> bool:
-    """True for `list[Markdown]` fields, whose validator sits on the item type."""
-    return "_check_markdown" in repr(info.annotation)
 
 
 def _url_values(entry: BaseModel) -> Iterator[str]:

@@ -17,31 +17,12 @@ from pathlib import PurePosixPath
 
 from dateutil.rrule import rrule
 
+from generator.catalogue import ValidEntry
 from generator.errors import ContentError, field_name
 from generator.load import ENTRY_DIRS, LIST_FILES, RawEntry
-from generator.model import ALL_PROFESSIONS, Entry, Event, Module, Story, Talk
+from generator.model import ALL_PROFESSIONS, LOOKAHEAD_DAYS, STALE_ONE_OFF_DAYS, Entry, Event, Module, Story, Talk
 from generator.readability import reading_ease
 from generator.recurrence import RuleError, parse_rule
-
-
-@dataclass(frozen=True)
-class ValidEntry:
-    """A validated entry with the file and line it came from (for reports and later rules)."""
-
-    entry: Entry
-    raw: RawEntry
-
-    @property
-    def kind(self) -> str:
-        return self.raw.kind
-
-    @property
-    def path(self) -> str:
-        return self.raw.path
-
-    @property
-    def line(self) -> int:
-        return self.raw.position()[0]
 
 
 @dataclass(frozen=True)
@@ -153,13 +134,14 @@ def check_unique_activity_ids(context: RuleContext) -> Iterator[ContentError]:
 
 def check_event_dates(context: RuleContext) -> Iterator[ContentError]:
     """Recurrence rules parse, start on an occurrence, and happen at least once in the next three years."""
-    horizon = context.today + dt.timedelta(days=3 * 366)
+    horizon = context.today + dt.timedelta(days=LOOKAHEAD_DAYS)
     for valid in context.entries:
         event = valid.entry
         if not isinstance(event, Event):
             continue
         if event.rule is None or event.starts is None:
-            if event.date is not None and (event.end or event.date) < context.today - dt.timedelta(days=366):
+            stale_before = context.today - dt.timedelta(days=STALE_ONE_OFF_DAYS)
+            if event.date is not None and (event.end or event.date) < stale_before:
                 yield context.error(valid, ("date",), "date", "this one-off date is more than a year in the past",
                                     "update the date or remove the event")
             continue

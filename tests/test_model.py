@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import typing
+
 import pytest
 from conftest import event, module, profession, story, talk
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
+from generator import model
 from generator.model import MODELS, Event, Module, Profession, Story, Talk
 
 
@@ -13,6 +16,81 @@ def test_every_field_has_a_description() -> None:
     missing = [f"{cls.__name__}.{name}" for cls in MODELS.values() for name, field in cls.model_fields.items()
                if not field.description]
     assert missing == []
+
+
+def _fields(cls: type) -> list[tuple[str, object]]:
+    """(Class.field, FieldInfo) of a model and every model nested in it."""
+    found, pending, seen = [], [cls], set()
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for name, info in current.model_fields.items():
+            found.append((f"{current.__name__}.{name}", info))
+            pending.extend(arg for arg in _types_in(info.annotation) if isinstance(arg, type)
+                           and issubclass(arg, model.StrictModel))
+    return found
+
+
+def _types_in(annotation: object) -> list[object]:
+    args = typing.get_args(annotation)
+    return [annotation, *(found for arg in args for found in _types_in(arg))]
+
+
+ALL_FIELDS = [field for cls in MODELS.values() for field in _fields(cls)]
+
+
+def test_every_vocabulary_value_has_a_label() -> None:
+    vocabularies = model.vocabularies()
+    assert len(vocabularies) >= 16
+    for name, vocabulary in vocabularies.items():
+        assert vocabulary.values, name
+        for value in vocabulary.values:
+            label = vocabulary.labels.get(value)
+            assert isinstance(label, str) and label.strip() == label and label, f"{name}: {value!r} has no label"
+        assert len(set(vocabulary.labels.values())) == len(vocabulary.values), f"{name}: two values, one label"
+
+
+def test_every_choice_field_takes_its_values_from_a_vocabulary() -> None:
+    """No field declares its own list of allowed words: each Literal is a vocabulary's, carrying its marker."""
+    for name, info in ALL_FIELDS:
+        literals = [arg for arg in _types_in(info.annotation) if typing.get_origin(arg) is typing.Literal]
+        for literal in literals:
+            vocabulary = model.vocabulary_of(info)
+            assert vocabulary is not None, f"{name}: a Literal that is no vocabulary's"
+            assert typing.get_args(literal) == vocabulary.values, name
+
+
+def test_derived_names_stay_importable() -> None:
+    assert model.AUDIENCE_IDS == tuple(model.AUDIENCE_LABELS) == model.AUDIENCES.values
+    assert typing.get_args(typing.get_args(model.AudienceId)[0]) == model.AUDIENCE_IDS
+    assert model.AGE_GROUP_LABELS["ks4"] == "Key stage 4 (Years 10 and 11, ages 14 to 16)"
+    assert model.AGE_GROUP_LABELS["adults"] == "Adults"
+
+
+def test_a_value_added_to_a_vocabulary_is_allowed_and_labelled() -> None:
+    added = model.Vocabulary({**model.RESOURCE_TYPES.labels, "podcast": "Podcast"})
+
+    class Sample(model.StrictModel):
+        type: added.type = Field(description="A type.")  # type: ignore[valid-type]
+
+    assert Sample(type="podcast").type == "podcast"
+    with pytest.raises(ValidationError):
+        Sample(type="radio")
+    assert Sample.model_json_schema()["properties"]["type"]["enumDescriptions"][-1] == "Podcast"
+
+
+MARKDOWN_FIELDS = {
+    "EntryRoute.summary", "Profession.what_they_do", "Profession.day_in_the_role", "Story.body",
+    "Activity.instructions", "Module.what_next", "PlanStep.notes", "TalkActivity.instructions", "Talk.follow_ups",
+    "GuideSection.body", "AudienceGuide.intro", "AudienceGuide.where_to_start",
+}
+
+
+def test_markdown_fields_are_marked_in_their_metadata() -> None:
+    """Plain, list and optional Markdown fields are all found by the marker; no other field is."""
+    assert {name for name, info in ALL_FIELDS if model.is_markdown(info)} == MARKDOWN_FIELDS
 
 
 def test_valid_examples() -> None:

@@ -13,14 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator import model
+from generator import model, urls
 from generator.catalogue import KIND_ORDER
-from generator.render.base import KIND_PLURALS, Renderer, card
-
-DURATION_LABELS: dict[str, str] = {
-    "short": "Up to 30 minutes", "medium": "30 minutes to 2 hours", "long": "Over 2 hours",
-}
-"""Labels of the duration buckets `base.duration_bucket` puts cards in."""
+from generator.render.base import DURATION_LABELS, KIND_PLURALS, Renderer, card
 
 
 @dataclass(frozen=True)
@@ -68,7 +63,7 @@ def build_explore(renderer: Renderer) -> Iterable[tuple[str, str]]:
     catalogue = renderer.catalogue
     cards = [card(kind, entry) for kind, entry in catalogue.entries()]
     titles = {p.id: p.title for p in catalogue.professions}
-    yield "explore/index.md", renderer.page(
-        "explore/index.md", "explore.html.j2", "Explore everything",
+    yield urls.EXPLORE, renderer.page(
+        urls.EXPLORE, "explore.html.j2", "Explore everything",
         "Every profession, story, module, resource and date, with filters by audience, profession and kind.",
         cards=cards, groups=build_filter_groups(cards, titles), audiences=model.AUDIENCE_IDS)

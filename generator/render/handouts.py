@@ -19,15 +19,11 @@ from generator import model
 from generator.model import Profession
 from generator.render.base import Renderer, page_path, page_url
 from generator.render.stories import source_name
+from generator.urls import handout_path
 
 WHAT_THEY_DO_LIMIT = 420
 """Most characters of "what they do" a handout shows (whole sentences), so the sheet stays on one page."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
-def handout_path(profession_id: str) -> str:
-    """Source path of a profession's handout: published at /professions/<id>/handout/."""
-    return f"professions/{profession_id}/handout.md"
 
 
 def short_text(markdown_text: str, limit: int = WHAT_THEY_DO_LIMIT) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator import urls
+from generator.model import COMING_UP_DAYS
 from generator.render.base import RELATED_LIMIT, Renderer, card, page_path, upcoming_dates
 
 RELATED_KINDS: tuple[str, ...] = ("story", "module", "resource", "talk")
@@ -12,8 +14,8 @@ RELATED_KINDS: tuple[str, ...] = ("story", "module", "resource", "talk")
 
 def build_professions(renderer: Renderer) -> Iterable[tuple[str, str]]:
     catalogue = renderer.catalogue
-    yield "professions/index.md", renderer.page(
-        "professions/index.md", "professions.html.j2", "The allied health professions",
+    yield urls.PROFESSIONS, renderer.page(
+        urls.PROFESSIONS, "professions.html.j2", "The allied health professions",
         "All the allied health professions, what each does and how to become one.",
         professions=catalogue.professions)
     for profession in catalogue.professions:
@@ -24,4 +26,4 @@ def build_professions(renderer: Renderer) -> Iterable[tuple[str, str]]:
             related={kind: [card(kind, entry) for entry in entries[:RELATED_LIMIT]]
                      for kind, entries in related.items()},
             related_counts={kind: len(entries) for kind, entries in related.items()},
-            next_dates=upcoming_dates(renderer, 366, catalogue.related(profession.id, "event"))[:4])  # type: ignore[arg-type]
+            next_dates=upcoming_dates(renderer, COMING_UP_DAYS, catalogue.related(profession.id, "event"))[:4])  # type: ignore[arg-type]
