@@ -20,7 +20,7 @@ from dateutil.rrule import rrule
 from generator.catalogue import ValidEntry
 from generator.errors import ContentError, field_name
 from generator.load import ENTRY_DIRS, LIST_FILES, RawEntry
-from generator.model import ALL_PROFESSIONS, LOOKAHEAD_DAYS, STALE_ONE_OFF_DAYS, Entry, Event, Module, Story, Talk
+from generator.model import ALL_PROFESSIONS, LOOKAHEAD_DAYS, STALE_ONE_OFF_DAYS, Event, Module, Story, Talk
 from generator.readability import reading_ease
 from generator.recurrence import RuleError, parse_rule
 
