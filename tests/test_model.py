@@ -84,7 +84,7 @@ def test_a_value_added_to_a_vocabulary_is_allowed_and_labelled() -> None:
 MARKDOWN_FIELDS = {
     "EntryRoute.summary", "Profession.what_they_do", "Profession.day_in_the_role", "Story.body",
     "Activity.instructions", "Module.what_next", "PlanStep.notes", "TalkActivity.instructions", "Talk.follow_ups",
-    "GuideSection.body", "AudienceGuide.intro", "AudienceGuide.where_to_start",
+    "GuideSection.body", "AudienceGuide.intro", "AudienceGuide.where_to_start", "Resource.how_to_get",
 }
 
 
