@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import profession, render_tree
+from conftest import full_profession, profession, render_tree
 
 from generator.render.handouts import WHAT_THEY_DO_LIMIT, handout_path, short_text
 
@@ -13,7 +13,7 @@ render = render_tree
 
 
 LONG = " ".join(f"Sentence number {n} about feet." for n in range(40)) + "\n\nA second paragraph."
-PODIATRIST = profession(
+PODIATRIST = full_profession(
     what_they_do=LONG, interests=["sport-and-exercise", "science-and-the-body"],
     entry_routes=[{"route": "degree", "summary": "A degree.", "entry_requirements": "Two A levels. " * 40,
                    "sources": ["https://www.example.org/entry"]},

@@ -81,8 +81,8 @@ def handout_view(renderer: Renderer, profession: Profession) -> dict[str, Any]:
             {"route": model.ENTRY_ROUTE_LABELS[first_requirements.route],
              "text": short_text(plain_text(first_requirements.entry_requirements or ""), REQUIREMENTS_LIMIT)}
             if first_requirements else None),
-        "pay_text": get_in["pay_text"], "pay_year": profession.pay.scale_year,
-        "funding": short_text(plain_text(profession.funding.summary), FUNDING_LIMIT),
+        "pay_text": get_in["pay_text"], "pay_year": profession.pay.scale_year if profession.pay else "",
+        "funding": short_text(plain_text(profession.funding.summary), FUNDING_LIMIT) if profession.funding else "",
         "next_steps": [{"label": step["label"], "address": short_address(step["url"])}
                        for step in get_in["next_steps"]][:4],
         "also_like": [other.title for other in related_professions(profession, renderer.catalogue.professions)],

@@ -42,8 +42,9 @@ def how_to_get_in(profession: Profession) -> dict[str, Any]:
     pay = profession.pay
     return {
         "pay": pay,
-        "pay_text": (f"Agenda for Change band {pay.band_on_qualifying} when you qualify"
-                     + (f", band {pay.band_later} with experience" if pay.band_later else "")),
+        "pay_text": "" if pay is None else (
+            f"Agenda for Change band {pay.band_on_qualifying} when you qualify"
+            + (f", band {pay.band_later} with experience" if pay.band_later else "")),
         "next_steps": [{"label": step.label, "url": step.address, "kind": model.NEXT_STEP_LABELS[step.kind]}
                        for step in profession.next_steps],
         "care_areas": [model.CARE_AREA_LABELS[area] for area in profession.care_areas],
