@@ -333,14 +333,23 @@ class EntryRoute(StrictModel):
 class Pay(StrictModel):
     """NHS pay for the profession, as Agenda for Change bands; the figures for each band change each April."""
 
-    band_on_qualifying: AfcBand = Field(description="Agenda for Change band a newly qualified person usually "
-                                                    "starts on, e.g. '5'.")
+    band_on_qualifying: AfcBand | None = Field(default=None, description="Agenda for Change band a newly "
+                                                                     "qualified person usually starts on, e.g. "
+                                                                     "'5'; leave out where there is none.")
+    note: Text | None = Field(default=None, description="Where there is no NHS band (e.g. most osteopaths are "
+                                                        "self-employed): one plain line saying so.")
     band_later: AfcBand | None = Field(default=None, description="A typical band with experience, e.g. '6'.")
     scale_year: Annotated[str, StringConstraints(pattern=r"^\d{4}/\d{2}$")] = Field(
         description="The pay-scale year the bands were checked against, e.g. 2025/26.")
     scale_source: HttpsUrl = Field(description="The published pay scales for that year.")
     sources: list[HttpsUrl] = Field(min_length=1, description="Pages stating this profession's bands.")
     review_by: dt.date = Field(description="Date (YYYY-MM-DD) to check again: pay scales change each April.")
+
+    @model_validator(mode="after")
+    def _band_or_note(self) -> Pay:
+        if self.band_on_qualifying is None and self.note is None:
+            raise PydanticCustomError("pay_band", "give band_on_qualifying, or a note saying why there is no band")
+        return self
 
 
 class Funding(StrictModel):

@@ -35,7 +35,7 @@ def test_handout_content(make_catalogue) -> None:
     for text in ("<h1>Podiatrist</h1>", "They help people keep their feet healthy", "What they do",
                  "How to get in", "University degree, Degree apprenticeship.",
                  "University degree, usually:", "Without A levels:", "Start as a podiatry support worker",
-                 "Agenda for Change band 5 when you qualify, band 6 with experience", "NHS pay scales 2025/26",
+                 "Agenda for Change band 5 when you qualify, band 6 with experience", "NHS pay 2025/26",
                  "Money while you train:", "NHS Learning Support Fund", "Find a course (UCAS): ucas.com",
                  "Find an apprenticeship (GOV.UK): gov.uk/apply-apprenticeship", "Find a job (NHS Jobs): jobs.nhs.uk",
                  "Health and Care Professions Council (HCPC)", "sport and exercise, science and how the body works",

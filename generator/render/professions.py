@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from generator import model
-from generator.model import Profession
+from generator.model import Pay, Profession
 from generator.render.base import RELATED_LIMIT, Renderer, card, page_path, upcoming_dates
 
 RELATED_PROFESSIONS_LIMIT = 3
@@ -37,14 +37,23 @@ def related_professions(profession: Profession, professions: Sequence[Profession
     return [other for _, _, other in sorted(scored, key=lambda item: (item[0], item[1]))[:limit]]
 
 
+def pay_text(pay: Pay) -> str:
+    """One line about NHS pay: the bands, then the note (e.g. why there is no band)."""
+    parts = []
+    if pay.band_on_qualifying:
+        parts.append(f"Agenda for Change band {pay.band_on_qualifying} when you qualify"
+                     + (f", band {pay.band_later} with experience" if pay.band_later else ""))
+    if pay.note:
+        parts.append(pay.note.rstrip("."))
+    return ". ".join(parts)
+
+
 def how_to_get_in(profession: Profession) -> dict[str, Any]:
     """Pay, funding, next steps and care areas with their labels, shared by the page and the handout."""
     pay = profession.pay
     return {
         "pay": pay,
-        "pay_text": "" if pay is None else (
-            f"Agenda for Change band {pay.band_on_qualifying} when you qualify"
-            + (f", band {pay.band_later} with experience" if pay.band_later else "")),
+        "pay_text": "" if pay is None else pay_text(pay),
         "next_steps": [{"label": step.label, "url": step.address, "kind": model.NEXT_STEP_LABELS[step.kind]}
                        for step in profession.next_steps],
         "care_areas": [model.CARE_AREA_LABELS[area] for area in profession.care_areas],
