@@ -21,12 +21,17 @@ from generator.render.base import Renderer, page_path, page_url
 from generator.render.professions import how_to_get_in, related_professions
 from generator.render.stories import source_name
 
-WHAT_THEY_DO_LIMIT = 300
+WHAT_THEY_DO_LIMIT = 240
 """Most characters of "what they do" a handout shows (whole sentences), so the sheet stays on one page."""
-REQUIREMENTS_LIMIT = 220
+REQUIREMENTS_LIMIT = 170
 """Most characters of the first route's entry requirements a handout shows (whole sentences)."""
-FUNDING_LIMIT = 200
+FUNDING_LIMIT = 120
 """Most characters of "money while you train" a handout shows (whole sentences)."""
+HANDOUT_SOURCES = 4
+"""Source names a handout prints before "and N more": the page lists them all, the sheet has one A4 page."""
+HANDOUT_NEXT_STEPS = 3
+"""Next steps a handout prints (the first ones: course, apprenticeship, jobs); the page lists them all."""
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -84,14 +89,14 @@ def handout_view(renderer: Renderer, profession: Profession) -> dict[str, Any]:
         "pay_text": get_in["pay_text"], "pay_year": profession.pay.scale_year if profession.pay else "",
         "funding": short_text(plain_text(profession.funding.summary), FUNDING_LIMIT) if profession.funding else "",
         "next_steps": [{"label": step["label"], "address": short_address(step["url"])}
-                       for step in get_in["next_steps"]][:4],
+                       for step in get_in["next_steps"]][:HANDOUT_NEXT_STEPS],
         "also_like": [other.title for other in related_professions(profession, renderer.catalogue.professions)],
         "profession": profession, "what_they_do": short_text(profession.what_they_do), "routes": routes,
         "interests": [model.INTEREST_LABELS[interest] for interest in profession.interests],
         "strengths": [model.STRENGTH_LABELS[strength] for strength in profession.strengths],
         "regulator": model.REGULATOR_LABELS[profession.regulator],
         "canonical": canonical, "qr": qr_svg(canonical) if canonical else None,
-        "sources": sources,
+        "sources": sources[:HANDOUT_SOURCES], "more_sources": max(0, len(sources) - HANDOUT_SOURCES),
     }
 
 
