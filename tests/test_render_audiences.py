@@ -43,3 +43,13 @@ def test_audience_without_guide_or_entries_still_renders(make_catalogue) -> None
     assert page.startswith('---\ntitle: "Support workers"\n')
     assert "Everything for you here" not in page
     assert "Not quite you?" in page
+
+
+def test_shipped_returner_guide_states_hcpc_requirements_and_links_the_programme() -> None:
+    from conftest import REPO
+
+    page = render(REPO)["for/returner.md"]
+    assert "<strong>30 days</strong>" in page and "<strong>60 days</strong>" in page
+    assert re.search(r'<a href="https://[^"]+return-practice[^"]*"[^>]*>NHS England&#39;s AHP Return to Practice '
+                     r'programme</a>|<a href="https://[^"]+return-practice[^"]*"[^>]*>NHS England\'s AHP Return to '
+                     r'Practice programme</a>', page)
