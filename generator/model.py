@@ -78,6 +78,34 @@ ENTRY_ROUTES = Vocabulary({
     "masters": "Postgraduate (master's) course",
 })
 
+CARE_AREAS = Vocabulary({
+    "cancer": "Cancer care",
+    "children": "Children and young people",
+    "mental-health": "Mental health",
+    "rehabilitation": "Rehabilitation",
+    "older-people": "Older people",
+    "learning-disabilities": "Learning disabilities",
+})
+
+AFC_BANDS = Vocabulary({band: f"Band {band}" for band in ("2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9")})
+"""Agenda for Change pay bands, the NHS pay system for allied health professionals."""
+
+NEXT_STEPS = Vocabulary({
+    "find-a-course": "Find a course (UCAS)",
+    "find-an-apprenticeship": "Find an apprenticeship (GOV.UK)",
+    "find-a-job": "Find a job (NHS Jobs)",
+    "regulator-students": "The regulator's pages for students",
+    "regulator-return": "The regulator's return to practice pages",
+    "professional-body-careers": "The professional body's careers pages",
+})
+NEXT_STEP_ADDRESSES: dict[str, str] = {
+    "find-a-course": "https://www.ucas.com/",
+    "find-an-apprenticeship": "https://www.gov.uk/apply-apprenticeship",
+    "find-a-job": "https://www.jobs.nhs.uk/",
+}
+"""Next steps that are the same national service for every profession: declared once, so a profession's
+`next_steps` only names the kind."""
+
 PROFESSION_FLAGS = Vocabulary({
     "shortage": "Shortage profession",
     "highest-supply-concern": "Highest supply concern",
@@ -257,6 +285,11 @@ AgeGroup = AGE_GROUPS.type
 AGE_GROUP_LABELS = AGE_GROUPS.labels
 TalkSetting = TALK_SETTINGS.type
 TALK_SETTING_LABELS = TALK_SETTINGS.labels
+CareArea = CARE_AREAS.type
+CARE_AREA_LABELS = CARE_AREAS.labels
+AfcBand = AFC_BANDS.type
+NextStepKind = NEXT_STEPS.type
+NEXT_STEP_LABELS = NEXT_STEPS.labels
 
 
 def vocabularies() -> dict[str, Vocabulary]:
@@ -452,6 +485,73 @@ class TaggedEntry(Entry):
 class EntryRoute(StrictModel):
     route: EntryRouteKind = Field(description="The kind of route.")
     summary: Markdown = Field(description="How this route works for this profession.")
+    entry_requirements: Markdown | None = Field(
+        default=None, description="What you usually need to start this route: for a degree the typical A levels "
+                                  "and subjects, T Levels, BTEC, Access to HE, foundation years; for an "
+                                  "apprenticeship what employers ask; for a return the regulator's updating.")
+    sources: list[Source] = Field(default=[], description="Where the entry requirements come from (https:// "
+                                                          "addresses you read).")
+
+    @model_validator(mode="after")
+    def _requirements_cited(self) -> EntryRoute:
+        if self.entry_requirements is not None and not self.sources:
+            raise PydanticCustomError("requirements_source", "entry_requirements needs sources: the pages the "
+                                                             "requirements come from")
+        return self
+
+
+class Pay(StrictModel):
+    """NHS pay for the profession, as Agenda for Change bands; the figures for each band change each April."""
+
+    band_on_qualifying: AfcBand | None = Field(default=None, description="Agenda for Change band a newly "
+                                                                     "qualified person usually starts on, e.g. "
+                                                                     "'5'; leave out where there is none.")
+    note: Text | None = Field(default=None, description="Where there is no NHS band (e.g. most osteopaths are "
+                                                        "self-employed): one plain line saying so.")
+    band_later: AfcBand | None = Field(default=None, description="A typical band with experience, e.g. '6'.")
+    scale_year: Annotated[str, StringConstraints(pattern=r"^\d{4}/\d{2}$")] = Field(
+        description="The pay-scale year the bands were checked against, e.g. 2025/26.")
+    scale_source: HttpsUrl = Field(description="The published pay scales for that year.")
+    sources: list[HttpsUrl] = Field(min_length=1, description="Pages stating this profession's bands.")
+    review_by: dt.date = Field(description="Date (YYYY-MM-DD) to check again: pay scales change each April.")
+
+    @model_validator(mode="after")
+    def _band_or_note(self) -> Pay:
+        if self.band_on_qualifying is None and self.note is None:
+            raise PydanticCustomError("pay_band", "give band_on_qualifying, or a note saying why there is no band")
+        return self
+
+
+class Funding(StrictModel):
+    """Money while training: grants for students, pay for apprentices."""
+
+    summary: Markdown = Field(description="What help with money exists while training, and for whom.")
+    sources: list[HttpsUrl] = Field(min_length=1, description="Pages the funding facts come from.")
+
+
+class NextStep(StrictModel):
+    kind: NextStepKind = Field(description="What the link helps with: find-a-course, find-an-apprenticeship, "
+                                           "find-a-job, regulator-students, regulator-return or "
+                                           "professional-body-careers.")
+    title: Text | None = Field(default=None, description="Link text; the kind's label when left out.")
+    url: HttpsUrl | None = Field(default=None, description="Its address; left out for the national services "
+                                                           "(UCAS, GOV.UK apprenticeships, NHS Jobs).")
+
+    @model_validator(mode="after")
+    def _has_address(self) -> NextStep:
+        if self.url is None and self.kind not in NEXT_STEP_ADDRESSES:
+            raise PydanticCustomError("next_step_url", "a '{kind}' next step needs url: its https:// address",
+                                      {"kind": self.kind})
+        return self
+
+    @property
+    def address(self) -> str:
+        """The link's address: its own, or the national service's."""
+        return self.url or NEXT_STEP_ADDRESSES[self.kind]
+
+    @property
+    def label(self) -> str:
+        return self.title or NEXT_STEP_LABELS[self.kind]
 
 
 class Profession(TaggedEntry):
@@ -468,6 +568,20 @@ class Profession(TaggedEntry):
     values: list[Value] = Field(min_length=1, description="NHS values that show in the work.")
     flags: list[ProfessionFlag] = Field(default=[], description="Workforce flags the source documents support.")
     links: list[Link] = Field(default=[], description="Further reading: professional body, careers pages.")
+    without_a_levels: Text | None = Field(default=None, description="One plain line: how to get in without "
+                                                                     "A levels, where a route exists.")
+    # Optional so a new profession can be drafted step by step; tests/test_content.py requires them on every
+    # shipped profession.
+    pay: Pay | None = Field(default=None, description="Agenda for Change band on qualifying and later, with the "
+                                                      "pay-scale year.")
+    funding: Funding | None = Field(default=None, description="Money while training (e.g. the NHS Learning "
+                                                              "Support Fund; apprentices are paid).")
+    next_steps: list[NextStep] = Field(default=[], min_length=3, description="At least three links: a course, an "
+                                                                             "apprenticeship, jobs, the "
+                                                                             "regulator's pages, the professional "
+                                                                             "body's careers page.")
+    care_areas: list[CareArea] = Field(default=[], description="Areas of care the profession works in (cancer, "
+                                                               "children, mental health, rehabilitation...).")
 
 
 class Consent(StrictModel):

@@ -51,6 +51,27 @@ def profession(pid: str = "podiatrist", **changes: Any) -> dict[str, Any]:
     return entry
 
 
+GETTING_IN: dict[str, Any] = {
+    "entry_routes": [{"route": "degree", "summary": "A university degree.",
+                      "entry_requirements": "Usually two or three A levels, including biology.",
+                      "sources": ["https://www.example.org/podiatry-entry"]}],
+    "without_a_levels": "Start as a podiatry support worker and train on the job.",
+    "pay": {"band_on_qualifying": "5", "band_later": "6", "scale_year": "2025/26",
+            "scale_source": "https://www.example.org/pay-scales", "sources": ["https://www.example.org/podiatry-pay"],
+            "review_by": "2027-04-01"},
+    "funding": {"summary": "Eligible students in England get the NHS Learning Support Fund.",
+                "sources": ["https://www.example.org/learning-support-fund"]},
+    "next_steps": [{"kind": "find-a-course"}, {"kind": "find-an-apprenticeship"}, {"kind": "find-a-job"}],
+    "care_areas": ["older-people"],
+}
+"""The "how do I get in?" fields (issue 17): entry requirements, pay, funding, next steps, care areas."""
+
+
+def full_profession(pid: str = "podiatrist", **changes: Any) -> dict[str, Any]:
+    """A profession with every "how do I get in?" field, as every shipped profession has."""
+    return profession(pid, **{**copy.deepcopy(GETTING_IN), **changes})
+
+
 def resource(rid: str = "ahp-vr360", **changes: Any) -> dict[str, Any]:
     entry = {"id": rid, "title": "AHP VR360", "summary": "Virtual reality days in the life of six jobs.",
              "audiences": ["first-time"], **BASE, "type": "virtual-reality", "professions": ["podiatrist"],

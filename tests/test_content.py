@@ -136,3 +136,41 @@ def test_every_audience_has_a_real_persons_route_from_a_public_page(catalogue: C
                 if audience in story.audiences and story.kind == "case-study" and not story.illustrative
                 and story.link and story.route and story.link in story.sources]
         assert real, f"no real route-in story for {audience}"
+
+
+# --- How do I get in? and the returner guide (issue 17) ---------------------------------------------------------
+
+def test_every_profession_answers_how_do_i_get_in(catalogue: Catalogue) -> None:
+    for p in catalogue.professions:
+        assert p.pay is not None and p.funding is not None, p.id
+        assert len(p.next_steps) >= 3, p.id
+        assert sum(1 for route in p.entry_routes if route.entry_requirements) >= 2, p.id
+        back = [route for route in p.entry_routes if route.route == "return-to-practice"]
+        assert back and back[0].entry_requirements, p.id
+        if p.regulator == "HCPC":
+            assert "**30 days**" in back[0].entry_requirements and "**60 days**" in back[0].entry_requirements, p.id
+            assert "NHS England" in back[0].summary, p.id
+        else:
+            assert "GOsC" in back[0].entry_requirements and "two years" in back[0].entry_requirements
+
+
+def test_returner_guide_states_the_hcpc_requirements_and_links_the_programme(catalogue: Catalogue) -> None:
+    guide = catalogue.guides["returner"]
+    text = " ".join([guide.intro, *guide.where_to_start, *(s.body for s in guide.sections)])
+    assert "**30 days**" in text and "**60 days**" in text and "2 to 5 years" in text and "5 years or more" in text
+    assert "[NHS England's AHP Return to Practice programme](https://" in text
+    assert "Mythbuster" in text and "GOsC" in text
+
+
+def test_corrected_claims_stay_corrected() -> None:
+    """Issue 17 item 6: claims a fact check found unsupported must not come back."""
+    text = "\n".join(path.read_text(encoding="utf-8") for folder in ("professions", "audiences")
+                     for path in sorted((REPO / "content" / folder).glob("*.yaml")))
+    for wrong in ("HEE AHP Return to Practice", "through your school", "July and August", "Two times of year",
+                  "Many NHS employers have"):
+        assert wrong not in text, wrong
+    osteopath = (REPO / "content/professions/osteopath.yaml").read_text(encoding="utf-8")
+    assert "Inside/Up" not in osteopath
+    first_time = (REPO / "content/audiences/first-time.yaml").read_text(encoding="utf-8")
+    assert "**January**" in first_time and "October" in first_time
+    assert "15\n  profession pages" in first_time or "15 profession pages" in first_time

@@ -156,3 +156,30 @@ def test_every_source_document_has_a_title_and_publisher_and_no_file_name_in_the
         assert document.title and document.publisher
         assert name not in document.citation and ".txt" not in document.citation
         assert document.url is None or document.url.startswith("https://")
+
+
+# --- How do I get in? (issue 17) --------------------------------------------------------------------------------
+
+def test_getting_in_fields_are_validated() -> None:
+    from conftest import full_profession
+
+    assert Profession.model_validate(full_profession()).next_steps[0].address == "https://www.ucas.com/"
+    cases = [
+        (full_profession(next_steps=[{"kind": "find-a-course"}, {"kind": "find-a-job"}]), "at least 3 items"),
+        (full_profession(next_steps=[{"kind": "find-a-course"}, {"kind": "find-a-job"},
+                                     {"kind": "regulator-return"}]), "needs url"),
+        (full_profession(pay={"scale_year": "2025/26", "scale_source": "https://www.example.org/p",
+                              "sources": ["https://www.example.org/s"], "review_by": "2027-04-01"}),
+         "give band_on_qualifying, or a note"),
+        (full_profession(pay={"band_on_qualifying": "5", "scale_year": "2025", "scale_source": "https://x.org/p",
+                              "sources": ["https://x.org/s"], "review_by": "2027-04-01"}), "should match pattern"),
+        (full_profession(pay={"band_on_qualifying": "10", "scale_year": "2025/26", "scale_source": "https://x.org/p",
+                              "sources": ["https://x.org/s"], "review_by": "2027-04-01"}), "Input should be"),
+        (full_profession(entry_routes=[{"route": "degree", "summary": "A degree.", "entry_requirements": "A levels."}]),
+         "entry_requirements needs sources"),
+        (full_profession(care_areas=["surgery"]), "Input should be"),
+        (full_profession(funding={"summary": "Grants.", "sources": []}), "at least 1 item"),
+    ]
+    for data, message in cases:
+        with pytest.raises(ValidationError, match=message):
+            Profession.model_validate(data)

@@ -68,3 +68,13 @@ def test_duration_chips_for_modules(make_catalogue) -> None:
     assert chips(page, "duration") == ["up-to-30-minutes", "30-minutes-to-1-hour", "1-to-3-hours"]
     assert 'data-kind="module" data-audience="first-time" data-profession="podiatrist" data-duration="1-to-3-hours"' \
         in page
+
+
+def test_care_areas_filter_professions(make_catalogue) -> None:
+    files = {"content/professions/podiatrist.yaml": profession(care_areas=["older-people", "rehabilitation"]),
+             "content/professions/dietitian.yaml": profession("dietitian", title="Dietitian", care_areas=["cancer"])}
+    page = render(make_catalogue(files))["explore/index.md"]
+    assert chips(page, "care") == ["cancer", "rehabilitation", "older-people"]  # in the vocabulary's order
+    assert ('data-profession="podiatrist" data-duration="" data-format="" data-care="older-people rehabilitation"'
+            in page)
+    assert 'data-kind="resource"' in page and 'data-care=""' in page

@@ -223,6 +223,7 @@ def card(kind: str, entry: Entry) -> dict[str, Any]:
         "kind": kind, "entry": entry, "professions": professions,
         "audiences": list(getattr(entry, "audiences", [])), "minutes": minutes,
         "duration": duration_bucket(minutes), "format": fmt,
+        "care": list(getattr(entry, "care_areas", [])),  # content-prof: care-area filter on Explore
     }
 
 

@@ -45,6 +45,7 @@ def build_filter_groups(cards: Sequence[dict[str, Any]], profession_titles: dict
     professions = {pid for c in cards for pid in c["professions"]}
     formats = {c["format"] for c in cards if c["kind"] == "resource" and c["format"]}
     durations = {c["duration"] for c in cards if c["duration"]}
+    care_areas = {area for c in cards for area in c.get("care", [])}
     groups = [
         FilterGroup("audience", "Who it is for", tuple(
             Chip(a, model.AUDIENCE_LABELS[a]) for a in model.AUDIENCE_IDS if a in audiences), True),
@@ -55,6 +56,8 @@ def build_filter_groups(cards: Sequence[dict[str, Any]], profession_titles: dict
             Chip(f, label) for f, label in model.RESOURCE_TYPE_LABELS.items() if f in formats), False),
         FilterGroup("duration", "Time it takes", tuple(
             Chip(d, label) for d, label in DURATION_LABELS.items() if d in durations), False),
+        FilterGroup("care", "Area of care", tuple(
+            Chip(a, label) for a, label in model.CARE_AREA_LABELS.items() if a in care_areas), False),
     ]
     return [group for group in groups if len(group.chips) > 1]
 
