@@ -85,6 +85,7 @@ MARKDOWN_FIELDS = {
     "EntryRoute.summary", "Profession.what_they_do", "Profession.day_in_the_role", "Story.body",
     "Activity.instructions", "Module.what_next", "PlanStep.notes", "TalkActivity.instructions", "Talk.follow_ups",
     "GuideSection.body", "AudienceGuide.intro", "AudienceGuide.where_to_start", "Resource.how_to_get",
+    "Funding.summary", "EntryRoute.entry_requirements",
 }
 
 
