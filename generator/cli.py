@@ -67,7 +67,7 @@ def command_schema(args: argparse.Namespace) -> int:
 def command_new(args: argparse.Namespace) -> int:
     from generator.scaffold import write_template
 
-    if args.from_issue:  # issue 21: an issue form's answers, saved to a file
+    if args.from_issue:  # an issue form's answers, saved to a file
         from generator.issue_forms import write_entry_from_issue
 
         written = write_entry_from_issue(args.root, args.kind, args.id, args.from_issue, build_date(args.today))
@@ -84,7 +84,7 @@ def command_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def command_dates(args: argparse.Namespace) -> int:  # editors' workflow (issue 21): what does a rule mean?
+def command_dates(args: argparse.Namespace) -> int:  # what does a rule mean?
     import difflib
 
     from generator.errors import ContentError

@@ -661,7 +661,7 @@ class Resource(TaggedEntry):
     """An external resource, programme or talk material."""
 
     REACHED_BY: ClassVar[tuple[str, ...]] = ("url", "how_to_get")
-    """At least one of these is required (issue 17: no resource page is a dead end); templates offer the first."""
+    """At least one of these is required: no resource page may be a dead end; templates offer the first."""
 
     type: ResourceType = Field(description="What kind of resource it is.")
     url: HttpsUrl | None = Field(default=None, description="Its public https:// address, from a source document "

@@ -58,7 +58,7 @@ _ALLOWED_TAGS = {"p", "a", "ul", "ol", "li", "strong", "em", "code", "blockquote
 
 
 def describe_source(source: str) -> dict[str, str | None]:
-    """What a 'Sources' line shows for one cited source (issue 17): a source document by its title, publisher, date
+    """What a 'Sources' line shows for one cited source: a source document by its title, publisher, date
     and public address where known, never by its file name; a web page by its site and address."""
     document = model.SEED_DOCUMENTS.get(source)
     if document is not None:
