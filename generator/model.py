@@ -149,6 +149,31 @@ TALK_SETTING_LABELS: dict[str, str] = {
     "online": "Online",
 }
 
+Presenter = Literal["ambassador", "teacher", "either"]
+PRESENTER_LABELS: dict[str, str] = {
+    "ambassador": "An AHP ambassador", "teacher": "A teacher, no AHP needed",
+    "either": "An AHP ambassador or a teacher",
+}
+TEACHER_PRESENTERS = frozenset({"teacher", "either"})
+"""Presenters for whom a pack's "your story" steps are optional: a teacher has no AHP story to tell."""
+ADULT_AGE_GROUPS = frozenset({"adults"})
+"""A pack only for these age groups is an adult session: the Gatsby Benchmarks (for schools and colleges) do not
+apply to it."""
+SUBJECT_BENCHMARK = 4
+"""Gatsby Benchmark 4, linking curriculum learning to careers: a pack claims it only if it names its subjects."""
+
+TALK_MATERIALS: dict[str, str] = {
+    "picture-cards": "Profession picture cards",
+    "interest-cards": "Interest cards",
+    "strength-cards": "Strength cards",
+    "value-cards": "Value cards",
+    "quiz": "Quiz sheet with answers",
+    "slides": "Slide deck (.pptx)",
+}
+"""Materials the site generates from the catalogue, which a talk pack's `materials` may name."""
+MATERIAL_REFERENCES: dict[str, str] = {"handout": "profession", "resource": "resource"}
+"""`<prefix>:<id>` materials: a profession's one-page handout, or a resource from resources.yaml."""
+
 SEED_DOCUMENTS: dict[str, str] = {
     "000_055b8d76fe1b33d6.txt": "Allied Health Professions: Quick guide to work experience (Health Education England)",
     "001_368562afe33f14fe.txt": "Work experience in the NHS (NHS Employers, 9 January 2024)",
@@ -397,6 +422,10 @@ class Event(TaggedEntry):
     starts: dt.date | None = Field(default=None, description="Recurring: the first occurrence (DTSTART).")
     days: int = Field(default=1, ge=1, le=62, description="Recurring: how many days each occurrence lasts.")
     lead_time: Text | None = Field(default=None, description="When to start preparing, from the documents.")
+    set_each_year: bool = Field(default=False, description="True when the organiser sets the date each year (UCAS, "
+                                                           "National Apprenticeship Week, results day): calendar "
+                                                           "files then hold only the next expected date, never a "
+                                                           "yearly series.")
 
     @model_validator(mode="after")
     def _one_form(self) -> Event:
@@ -421,6 +450,8 @@ class PlanStep(StrictModel):
     minutes: int = Field(ge=1, description="Time for this step.")
     step: Text = Field(description="What happens.")
     notes: Markdown | None = Field(default=None, description="Presenter's notes.")
+    story: bool = Field(default=False, description="True for the presenter's own story: optional when a teacher "
+                                                   "presents.")
 
 
 class TalkActivity(StrictModel):
@@ -429,18 +460,24 @@ class TalkActivity(StrictModel):
 
 
 class Talk(TaggedEntry):
-    """A ready-to-deliver talk pack for ambassadors."""
+    """A ready-to-deliver talk pack for ambassadors and teachers."""
 
+    presenter: Presenter = Field(description="Who can deliver it: ambassador (an AHP), teacher (no AHP needed) or "
+                                             "either.")
     age_groups: list[AgeGroup] = Field(min_length=1, description="ks2, ks3, ks4, ks5 or adults.")
     minutes: int = Field(ge=1, description="Length: the sum of the plan's steps.")
     setting: TalkSetting = Field(description="assembly, class-session, careers-fair-stand or online.")
     professions: list[Slug] = Field(min_length=1, description="Profession ids, or [all].")
     plan: list[PlanStep] = Field(min_length=1, description="Ordered steps.")
     resources: list[Slug] = Field(default=[], description="Ids of resources from resources.yaml it uses.")
+    materials: list[Text] = Field(default=[], description="What to print or show: " + ", ".join(TALK_MATERIALS)
+                                  + ", handout:<profession id> or resource:<resource id>.")
+    subjects: list[Text] = Field(default=[], description="School subjects the pack links to careers (needed for "
+                                                         "Gatsby Benchmark 4).")
     activity: TalkActivity = Field(description="The interactive activity.")
     send_adaptations: list[Text] = Field(min_length=1, description="Adaptations for special educational needs.")
-    gatsby_benchmarks: list[Annotated[int, Field(ge=1, le=8)]] = Field(min_length=1,
-                                                                     description="Gatsby Benchmarks (1-8).")
+    gatsby_benchmarks: list[Annotated[int, Field(ge=1, le=8)]] = Field(
+        default=[], description="Gatsby Benchmarks (1-8) it supports; none for a session for adults.")
     follow_ups: list[Markdown] = Field(min_length=1, description="What pupils can do next.")
 
     @model_validator(mode="after")
