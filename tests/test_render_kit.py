@@ -14,7 +14,7 @@ import zipfile
 from typing import Any
 
 import pytest
-from conftest import REPO, TODAY, profession, render_tree, talk
+from conftest import REPO, TODAY, axe_violations, profession, render_tree, talk
 from pptx import Presentation
 
 from generator.catalogue import build_catalogue
@@ -162,3 +162,20 @@ def test_material_links_and_plain_notes() -> None:
     assert plain_text("See **the** [page](../../professions/) and [HC](https://hc.example.org/x).", "") == (
         "See the page (/professions/) and HC (https://hc.example.org/x).")
     assert page_url("kit/quiz.md") == "kit/quiz/"
+
+
+KIT_PATHS = ("teach/", "kit/picture-cards/", "kit/interest-cards/", "kit/quiz/", "ambassadors/year-9-options-talk/",
+             "calendar/", "modules/introduction-to-the-allied-health-professions/")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 1280])
+def test_axe_finds_nothing_on_the_kit_pages(browser: Any, site_url: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    found = {}
+    for path in KIT_PATHS:
+        tab.goto(site_url + path, wait_until="load")
+        found[path] = axe_violations(tab)
+    context.close()
+    assert {path: violations for path, violations in found.items() if violations} == {}
