@@ -198,8 +198,7 @@ def build_deck(talk: Talk, catalogue: Catalogue, site_url: str) -> bytes:
 def make_deck(talk: Talk, professions: Sequence[Profession], site_url: str) -> bytes:
     """A .pptx for one talk pack: title, one slide per plan step (notes in the speaker notes), the activity, one
     slide per featured profession, and a closing slide with the site's address and a QR code to it."""
-    deck = Presentation()
-    deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
+    deck = Presentation()  # python-pptx's own 4:3 template: its layouts' placeholders fit that size
     title_layout, content_layout, title_only = deck.slide_layouts[0], deck.slide_layouts[1], deck.slide_layouts[5]
     teacher_may_present = talk.presenter in model.TEACHER_PRESENTERS
 
@@ -239,7 +238,7 @@ def make_deck(talk: Talk, professions: Sequence[Profession], site_url: str) -> b
 
     slide = deck.slides.add_slide(title_only)
     slide.shapes.title.text = "Find out more"
-    box = slide.shapes.add_textbox(Inches(0.8), Inches(2.2), Inches(7.5), Inches(3.5)).text_frame
+    box = slide.shapes.add_textbox(Inches(0.5), Inches(2.0), Inches(5.5), Inches(4.0)).text_frame
     box.word_wrap = True
     box.text = "Allied health careers"
     for line in (site_url or "This website: /", "All the professions, stories, dates and free virtual work "
@@ -248,7 +247,7 @@ def make_deck(talk: Talk, professions: Sequence[Profession], site_url: str) -> b
         paragraph.text = line
         paragraph.font.size = Pt(28)
     if site_url:
-        slide.shapes.add_picture(io.BytesIO(qr_png(site_url)), Inches(8.8), Inches(2.0), Inches(3.8), Inches(3.8))
+        slide.shapes.add_picture(io.BytesIO(qr_png(site_url)), Inches(6.3), Inches(2.2), Inches(3.2), Inches(3.2))
     _notes(slide, "Point people to the site" + (f" at {site_url}: the QR code opens it." if site_url else "."))
 
     properties = deck.core_properties
