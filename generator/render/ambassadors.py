@@ -52,14 +52,14 @@ SPEAKER_REQUEST_STEPS: tuple[tuple[str, str, str], ...] = (
     ("Ask through Inspiring the Future: AHPs sign up there as NHS ambassadors, and it connects them with schools "
      "in their area that want to show pupils what jobs there are.", "000_055b8d76fe1b33d6.txt",
      "inspiring-the-future"),
-    ("Contact the widening participation team of your local NHS trust: their role is to help students understand "
-     "careers and to open up work experience and links with schools.", "000_055b8d76fe1b33d6.txt", ""),
+    ("Contact your local widening participation team: their role is to help students understand careers and to "
+     "open up work experience and links with schools.", "000_055b8d76fe1b33d6.txt", ""),
     ("Ask the careers engagement and outreach team of your local integrated care system (ICS): promoting AHP "
      "careers is shared by the AHP teams that work with local schools.", "002_67d9b56a58427b43.txt", ""),
     ("Ask for someone one step ahead of your pupils, such as an AHP student or a newly qualified AHP: young people "
      "most want to hear from them.", "002_67d9b56a58427b43.txt", ""),
-    ("STEM Ambassadors, role models who volunteer in schools, can also speak about science careers in health.",
-     "002_67d9b56a58427b43.txt", "stem-ambassadors"),
+    ("STEM Ambassadors, volunteers who visit schools and communities as role models, are another way to find a "
+     "speaker.", "002_67d9b56a58427b43.txt", "stem-ambassadors"),
 )
 """How a school asks a local AHP team for a speaker: (advice, the source document it paraphrases, a resource id
 to link or '')."""
