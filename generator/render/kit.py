@@ -204,6 +204,7 @@ def make_deck(talk: Talk, professions: Sequence[Profession], site_url: str) -> b
 
     slide = deck.slides.add_slide(title_layout)
     slide.shapes.title.text = talk.title
+    slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(36)  # titles run to 200 characters
     slide.placeholders[1].text = talk.summary
     _notes(slide, f"{talk.minutes} minutes. {model.TALK_SETTING_LABELS[talk.setting]}. Presenter: "
                   f"{model.PRESENTER_LABELS[talk.presenter]}.\n\n{talk.summary}")
