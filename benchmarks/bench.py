@@ -125,7 +125,8 @@ def make_catalogue(root: Path, size: int, seed: int = 7) -> None:
         (root / "content/modules" / f"module-{n}.yaml").write_text(dump(entry))
     for n in range(counts["talk"]):
         entry = {"id": f"talk-{n}", "title": f"Talk {n}", "summary": summary(rng), "audiences": ["first-time"],
-                 **BASE, "age_groups": ["ks4"], "minutes": 20, "setting": "class-session",
+                 **BASE, "presenter": "ambassador", "age_groups": ["ks4"], "minutes": 20,
+                 "setting": "class-session",
                  "professions": rng.sample(PROFESSIONS, 1),
                  "plan": [{"minutes": 5, "step": "Welcome"}, {"minutes": 15, "step": "Activity"}],
                  "activity": {"title": "Match", "instructions": paragraphs(rng, 1)},

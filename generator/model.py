@@ -251,6 +251,31 @@ TALK_SETTINGS = Vocabulary({
     "online": "Online",
 })
 
+PRESENTERS = Vocabulary({
+    "ambassador": "An AHP ambassador",
+    "teacher": "A teacher, no AHP needed",
+    "either": "An AHP ambassador or a teacher",
+})
+TEACHER_PRESENTERS = frozenset({"teacher", "either"})
+"""Presenters for whom a pack's "your story" steps are optional: a teacher has no AHP story to tell."""
+ADULT_AGE_GROUPS = frozenset({"adults"})
+"""A pack only for these age groups is an adult session: the Gatsby Benchmarks (for schools and colleges) do not
+apply to it."""
+SUBJECT_BENCHMARK = 4
+"""Gatsby Benchmark 4, linking curriculum learning to careers: a pack claims it only if it names its subjects."""
+
+TALK_MATERIALS: dict[str, str] = {
+    "picture-cards": "Profession picture cards",
+    "interest-cards": "Interest cards",
+    "strength-cards": "Strength cards",
+    "value-cards": "Value cards",
+    "quiz": "Quiz sheet with answers",
+    "slides": "Slide deck (.pptx)",
+}
+"""Materials the site generates from the catalogue, which a talk pack's `materials` may name."""
+MATERIAL_REFERENCES: dict[str, str] = {"handout": "profession", "resource": "resource"}
+"""`<prefix>:<id>` materials: a profession's one-page handout, or a resource from resources.yaml."""
+
 # The names code uses, derived from the tables above (declare nothing here).
 AudienceId = AUDIENCES.type
 AUDIENCE_LABELS = AUDIENCES.labels
@@ -290,6 +315,8 @@ CARE_AREA_LABELS = CARE_AREAS.labels
 AfcBand = AFC_BANDS.type
 NextStepKind = NEXT_STEPS.type
 NEXT_STEP_LABELS = NEXT_STEPS.labels
+Presenter = PRESENTERS.type
+PRESENTER_LABELS = PRESENTERS.labels
 
 
 def vocabularies() -> dict[str, Vocabulary]:
@@ -698,6 +725,10 @@ class Event(TaggedEntry):
     starts: dt.date | None = Field(default=None, description="Recurring: the first occurrence (DTSTART).")
     days: int = Field(default=1, ge=1, le=62, description="Recurring: how many days each occurrence lasts.")
     lead_time: Text | None = Field(default=None, description="When to start preparing, from the documents.")
+    set_each_year: bool = Field(default=False, description="True when the organiser sets the date each year (UCAS, "
+                                                           "National Apprenticeship Week, results day): calendar "
+                                                           "files then hold only the next expected date, never a "
+                                                           "yearly series.")
 
     @model_validator(mode="after")
     def _one_form(self) -> Event:
@@ -722,6 +753,8 @@ class PlanStep(StrictModel):
     minutes: int = Field(ge=1, description="Time for this step.")
     step: Text = Field(description="What happens.")
     notes: Markdown | None = Field(default=None, description="Presenter's notes.")
+    story: bool = Field(default=False, description="True for the presenter's own story: optional when a teacher "
+                                                   "presents.")
 
 
 class TalkActivity(StrictModel):
@@ -730,18 +763,24 @@ class TalkActivity(StrictModel):
 
 
 class Talk(TaggedEntry):
-    """A ready-to-deliver talk pack for ambassadors."""
+    """A ready-to-deliver talk pack for ambassadors and teachers."""
 
+    presenter: Presenter = Field(description="Who can deliver it: an AHP ambassador, a teacher with no AHP, or "
+                                             "either.")
     age_groups: list[AgeGroup] = Field(min_length=1, description="Age groups the talk suits.")
     minutes: int = Field(ge=1, description="Length: the sum of the plan's steps.")
     setting: TalkSetting = Field(description="Where the talk is given.")
     professions: list[Slug] = Field(min_length=1, description="Profession ids, or [all].")
     plan: list[PlanStep] = Field(min_length=1, description="Ordered steps.")
     resources: list[Slug] = Field(default=[], description="Ids of resources from resources.yaml it uses.")
+    materials: list[Text] = Field(default=[], description="What to print or show: " + ", ".join(TALK_MATERIALS)
+                                  + ", handout:<profession id> or resource:<resource id>.")
+    subjects: list[Text] = Field(default=[], description="School subjects the pack links to careers (needed for "
+                                                         "Gatsby Benchmark 4).")
     activity: TalkActivity = Field(description="The interactive activity.")
     send_adaptations: list[Text] = Field(min_length=1, description="Adaptations for special educational needs.")
-    gatsby_benchmarks: list[Annotated[int, Field(ge=1, le=8)]] = Field(min_length=1,
-                                                                     description="Gatsby Benchmarks (1-8).")
+    gatsby_benchmarks: list[Annotated[int, Field(ge=1, le=8)]] = Field(
+        default=[], description="Gatsby Benchmarks (1-8) it supports; none for a session for adults.")
     follow_ups: list[Markdown] = Field(min_length=1, description="What pupils can do next.")
 
     @model_validator(mode="after")

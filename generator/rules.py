@@ -20,7 +20,19 @@ from dateutil.rrule import rrule
 from generator.catalogue import ValidEntry
 from generator.errors import ContentError, field_name
 from generator.load import ENTRY_DIRS, LIST_FILES, RawEntry
-from generator.model import ALL_PROFESSIONS, LOOKAHEAD_DAYS, STALE_ONE_OFF_DAYS, Event, Module, Story, Talk
+from generator.model import (
+    ADULT_AGE_GROUPS,
+    ALL_PROFESSIONS,
+    LOOKAHEAD_DAYS,
+    MATERIAL_REFERENCES,
+    STALE_ONE_OFF_DAYS,
+    SUBJECT_BENCHMARK,
+    TALK_MATERIALS,
+    Event,
+    Module,
+    Story,
+    Talk,
+)
 from generator.readability import reading_ease
 from generator.recurrence import RuleError, parse_rule
 
@@ -213,6 +225,53 @@ def check_reading_level(context: RuleContext) -> Iterator[ContentError]:
         if score < READING_EASE_MIN:
             yield context.error(valid, ("summary",), "summary", f"reads at {math.floor(score)}, needs "
                                 f"{READING_EASE_MIN} or more", "shorter sentences and everyday words")
+def check_talk_materials(context: RuleContext) -> Iterator[ContentError]:
+    """Every material a talk pack names is something the site provides: a generated item, a profession's handout
+    or a resource, so no presenter is sent looking for a sheet that does not exist."""
+    choices = [*TALK_MATERIALS, *(f"{prefix}:<{kind} id>" for prefix, kind in MATERIAL_REFERENCES.items())]
+    for valid in context.entries:
+        talk = valid.entry
+        if not isinstance(talk, Talk):
+            continue
+        for index, material in enumerate(talk.materials):
+            location = ("materials", index)
+            prefix, _, target = material.partition(":")
+            if material in TALK_MATERIALS:
+                continue
+            if target and prefix in MATERIAL_REFERENCES:
+                kind = MATERIAL_REFERENCES[prefix]
+                known = context.ids(kind)
+                if kind in context.unknowable or target in known:
+                    continue
+                guess = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
+                yield context.error(valid, location, field_name(location), f"unknown {kind} '{target}' in "
+                                    f"'{material}'", f"did you mean '{prefix}:{guess[0]}'?" if guess else
+                                    f"use the id of an existing {kind}")
+                continue
+            guess = difflib.get_close_matches(material, list(TALK_MATERIALS), n=1, cutoff=0.6)
+            yield context.error(valid, location, field_name(location), f"the site does not provide a material "
+                                f"called '{material}'", f"did you mean '{guess[0]}'?" if guess else
+                                "choose from " + ", ".join(choices))
+
+
+def check_gatsby_benchmarks(context: RuleContext) -> Iterator[ContentError]:
+    """Gatsby Benchmarks are for schools and colleges: a session only for adults claims none, and Benchmark 4
+    (linking curriculum learning to careers) needs the subjects the pack links to."""
+    for valid in context.entries:
+        talk = valid.entry
+        if not isinstance(talk, Talk) or not talk.gatsby_benchmarks:
+            continue
+        if set(talk.age_groups) <= ADULT_AGE_GROUPS:
+            yield context.error(valid, ("gatsby_benchmarks",), "gatsby_benchmarks", "a session for adults claims "
+                                "no Gatsby Benchmarks: they are for schools and colleges",
+                                "remove the gatsby_benchmarks line")
+            continue
+        if SUBJECT_BENCHMARK in talk.gatsby_benchmarks and not talk.subjects:
+            index = talk.gatsby_benchmarks.index(SUBJECT_BENCHMARK)
+            location = ("gatsby_benchmarks", index)
+            yield context.error(valid, location, field_name(location), f"Benchmark {SUBJECT_BENCHMARK} (linking "
+                                "curriculum learning to careers) needs the school subjects the pack links to",
+                                f"list them under subjects, or remove Benchmark {SUBJECT_BENCHMARK}")
 
 
 RULES: tuple[Rule, ...] = (
@@ -224,6 +283,8 @@ RULES: tuple[Rule, ...] = (
     check_event_dates,
     check_story_contact_details,
     check_reading_level,
+    check_talk_materials,
+    check_gatsby_benchmarks,
 )
 
 

@@ -112,7 +112,8 @@ def module(mid: str = "podiatry-taster", **changes: Any) -> dict[str, Any]:
 
 def talk(tid: str = "assembly", **changes: Any) -> dict[str, Any]:
     entry = {"id": tid, "title": "What are AHPs?", "summary": "A short assembly about the allied health jobs.",
-             "audiences": ["first-time"], **BASE, "age_groups": ["ks3"], "minutes": 15, "setting": "assembly",
+             "audiences": ["first-time"], **BASE, "presenter": "ambassador", "age_groups": ["ks3"], "minutes": 15,
+             "setting": "assembly",
              "professions": ["all"], "plan": [{"minutes": 5, "step": "Hello"}, {"minutes": 10, "step": "Quiz"}],
              "resources": ["ahp-vr360"], "activity": {"title": "Quiz", "instructions": "Hands up."},
              "send_adaptations": ["Use pictures."], "gatsby_benchmarks": [5], "follow_ups": ["Try a module."]}

@@ -188,9 +188,16 @@ def test_print_view_shows_the_certificate_and_answers(page: Any, tiny_site: str)
     assert page.locator(".ahp-certificate").is_hidden()  # on screen the certificate stays out of the way
     page.emulate_media(media="print")
     certificate = page.locator(".ahp-certificate")
-    assert certificate.is_visible()
+    assert certificate.is_hidden()  # 1 of 4 done: no certificate on paper, only the progress so far
+    assert page.locator("[data-log-print-progress]").text_content() == "Progress so far: 1 of 4 activities done"
+    assert page.locator("[data-log-print-progress]").is_visible()
+    page.emulate_media(media="screen")
+    for activity in ("watch", "try", "debrief"):
+        page.check(f"#done-{activity}")
+    page.emulate_media(media="print")
+    assert certificate.is_visible() and page.locator("[data-log-print-progress]").is_hidden()
     assert certificate.locator("[data-log-cert-name]").text_content() == "Sam Example"
-    assert certificate.locator("[data-log-cert-progress]").text_content() == "1 of 4 activities done"
+    assert certificate.locator("[data-log-cert-progress]").text_content() == "4 of 4 activities done"
     assert page.locator("#log-think-1").is_hidden()
     assert page.locator("#log-think-1 + .ahp-log__answer").text_content() == "A long answer\nover two lines."
     assert page.locator(".ahp-log__tools").is_hidden()
@@ -209,7 +216,10 @@ def test_without_javascript_the_prompts_are_a_printable_blank_log(browser: Any, 
         assert tab.locator(".ahp-log__tools").is_hidden()
         assert tab.get_by_text("Your answers stay on this device.").is_visible()
         tab.emulate_media(media="print")
-        assert tab.locator("#log-think-1").is_visible()
+        assert tab.locator("#log-think-1").is_hidden()  # a ruled space to write on instead of a text box
+        assert tab.locator("#log-think-1 ~ .ahp-log__lines > span").count() == 4
+        assert tab.locator("#log-think-1 ~ .ahp-log__lines").is_visible()
+        assert tab.get_by_text("What would you ask a podiatrist?").is_visible()
         assert tab.locator(".ahp-log__nojs").is_hidden()
         tab.goto(f"{tiny_site}modules/")
         assert tab.locator("#module-filters-box").is_hidden()

@@ -174,3 +174,23 @@ def test_corrected_claims_stay_corrected() -> None:
     first_time = (REPO / "content/audiences/first-time.yaml").read_text(encoding="utf-8")
     assert "**January**" in first_time and "October" in first_time
     assert "15\n  profession pages" in first_time or "15 profession pages" in first_time
+
+
+def test_talk_packs_cover_the_school_years_that_matter(catalogue: Catalogue) -> None:
+    """Issue 20: a 20-minute talk for key stage 3 (Year 9 options), key stage 4 and post-16; two packs a teacher can
+    deliver; Gatsby Benchmarks only where they hold."""
+    twenty = {group: [t.id for t in catalogue.talks if group in t.age_groups and t.minutes == 20]
+              for group in ("ks3", "ks4", "ks5")}
+    assert all(twenty.values()), twenty
+    assert len([t for t in catalogue.talks if t.presenter in ("teacher", "either")]) >= 2
+    for pack in catalogue.talks:
+        if set(pack.age_groups) == {"adults"}:
+            assert pack.gatsby_benchmarks == [], pack.id
+        assert 7 not in pack.gatsby_benchmarks, pack.id  # no shipped pack includes a college or university visit
+        assert "slides" in pack.materials, pack.id
+
+
+def test_new_talk_summaries_read_easily(catalogue: Catalogue, reading_ease) -> None:
+    for talk_id in ("year-9-options-talk", "post-16-routes-talk"):
+        summary = catalogue.by_id[("talk", talk_id)].summary
+        assert reading_ease(summary) >= READING_EASE_MIN, (talk_id, reading_ease(summary))

@@ -11,7 +11,7 @@ import pytest
 from conftest import TODAY, event, profession, run_cli
 from dateutil.rrule import rrulestr
 
-from generator.ics import PRODID, build_feed, event_uid, first_span
+from generator.ics import PRODID, SET_EACH_YEAR_NOTE, build_feed, event_uid, first_span, next_start
 from generator.model import Event
 
 SITE = "https://careers.example.org/"
@@ -77,14 +77,14 @@ def test_recurring_event_keeps_its_rule_and_all_day_dates() -> None:
     item = vevents(parse(data))["ot-week"]
     assert str(item["UID"]) == "ot-week@careers.example.org"
     assert item["DTSTAMP"].dt == dt.datetime(2026, 11, 23, tzinfo=dt.UTC)
-    assert item["DTSTART"].dt == dt.date(2024, 11, 4)
-    assert item["DTEND"].dt == dt.date(2024, 11, 11)  # exclusive: the day after the seventh day
+    assert item["DTSTART"].dt == dt.date(2027, 11, 1)  # the next occurrence on or after the build date
+    assert item["DTEND"].dt == dt.date(2027, 11, 8)  # exclusive: the day after the seventh day
     assert item["RRULE"].to_ical() == b"FREQ=YEARLY;BYDAY=MO;BYMONTHDAY=1,2,3,4,5,6,7;BYMONTH=11"
     assert str(item["SUMMARY"]) == "Occupational Therapy Week"
     description = str(item["DESCRIPTION"])
     assert "Professions: Podiatrist" in description and "Plan ahead: Book a school slot early." in description
     assert str(item["URL"]) == f"{SITE}calendar/events/ot-week/"
-    assert b"DTSTART;VALUE=DATE:20241104\r\n" in data
+    assert b"DTSTART;VALUE=DATE:20271101\r\n" in data
 
 
 def test_one_off_range_has_exclusive_end_and_no_rule() -> None:
@@ -236,3 +236,68 @@ def test_two_builds_with_the_same_date_give_identical_feeds(make_catalogue, tmp_
     # The same events keep the same UIDs on a later build, so subscribed calendars update instead of duplicating.
     assert set(vevents(parse((later / "calendar.ics").read_bytes()))) == set(
         vevents(parse((first / "calendar.ics").read_bytes())))
+
+
+# --- Add to calendar: the next occurrence, and no open series for dates set each year (issue 20). ---------------
+
+
+def test_next_start_is_on_or_after_the_build_date() -> None:
+    assert next_start(make_event(), TODAY) == dt.date(2027, 10, 14)
+    assert next_start(make_event(), dt.date(2027, 10, 14)) == dt.date(2027, 10, 14)
+    assert next_start(one_off("fair", date="2027-05-04"), TODAY) == dt.date(2027, 5, 4)
+    assert next_start(one_off("past", date="2026-05-04"), TODAY) is None
+
+
+def test_a_date_set_each_year_is_exported_as_its_next_date_without_a_rule() -> None:
+    ucas = make_event("ucas", kind="recruitment-deadline", rule="FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=14",
+                      starts="2026-01-14", set_each_year=True)
+    data = build_feed([ucas], name="T", description="T", today=TODAY)
+    item = vevents(parse(data))["ucas"]
+    assert "RRULE" not in item and b"RRULE" not in data
+    assert (item["DTSTART"].dt, item["DTEND"].dt) == (dt.date(2027, 1, 14), dt.date(2027, 1, 15))
+    assert SET_EACH_YEAR_NOTE in str(item["DESCRIPTION"]).replace("\n", " ")
+
+
+def test_a_counted_rule_counts_only_what_is_left() -> None:
+    counted = make_event("five", rule="FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=14;COUNT=5", starts="2024-10-14")
+    item = vevents(parse(build_feed([counted], name="T", description="T", today=TODAY)))["five"]
+    assert item["DTSTART"].dt == dt.date(2027, 10, 14)
+    assert expand(item, TODAY, dt.date(2040, 1, 1)) == [(dt.date(year, 10, 14), dt.date(year, 10, 14))
+                                                        for year in (2027, 2028)]
+
+
+def test_every_single_date_file_starts_on_or_after_the_build_date(built: Path) -> None:
+    files = sorted((built / "calendar/events").glob("*.ics"))
+    assert len(files) == len(CALENDAR)
+    firsts = {path.stem: min(item["DTSTART"].dt for item in parse(path.read_bytes()).walk("VEVENT"))
+              for path in files}
+    print(f"\nfirst DTSTART per event file: { {key: value.isoformat() for key, value in firsts.items()} }")
+    assert {key: value for key, value in firsts.items() if value < TODAY} == {}
+
+
+def test_a_past_one_off_date_has_no_add_to_calendar_file(make_catalogue, tmp_path: Path) -> None:
+    past = {key: value for key, value in event("past", title="Past fair", kind="other").items()
+            if key not in ("rule", "starts")} | {"date": "2026-06-01"}
+    root = make_catalogue({"events_calendar.yaml": [event(), past]})
+    site = tmp_path / "site"
+    result = run_cli("--root", str(root), "--today", TODAY.isoformat(), "build", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    assert not (site / "calendar/events/past.ics").exists()
+    assert "past.ics" not in (site / "calendar/events/past/index.html").read_text(encoding="utf-8")
+    assert "past" in vevents(parse((site / "calendar.ics").read_bytes()))
+
+
+def test_shipped_set_each_year_events_carry_no_rule_and_start_after_the_build_date(tmp_path: Path) -> None:
+    from conftest import REPO
+    site = tmp_path / "site"
+    result = run_cli("--today", TODAY.isoformat(), "build", "--site-dir", str(site), cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    flagged = ["ucas-equal-consideration-date", "national-apprenticeship-week", "a-level-results-day"]
+    for event_id in flagged:
+        data = (site / f"calendar/events/{event_id}.ics").read_bytes()
+        assert b"RRULE" not in data, event_id
+    everything = vevents(parse((site / "calendar.ics").read_bytes()))
+    assert all("RRULE" not in everything[event_id] for event_id in flagged)
+    late = {path.stem for path in (site / "calendar/events").glob("*.ics")
+            if min(item["DTSTART"].dt for item in parse(path.read_bytes()).walk("VEVENT")) < TODAY}
+    assert late == set()

@@ -136,3 +136,105 @@ def test_every_shipped_talk_pack_prints_on_one_sheet(page: Any, shipped_site: Pa
     counts = {path: pdf_pages(print_pdf(page, site_url + path)) for path in paths}
     print(f"\npresenter's sheets: {len(counts)} talk packs, pages {sorted(counts.values())}")
     assert {path: count for path, count in counts.items() if count > 2} == {}
+
+
+# --- The talk kit and the printed log (issue 20) ------------------------------------------------------------------
+
+KIT_PAGES = ("kit/picture-cards/", "kit/interest-cards/", "kit/strength-cards/", "kit/value-cards/", "kit/quiz/")
+
+
+def test_card_sheets_and_the_quiz_print_on_the_pages_they_say(page: Any, site_url: str) -> None:
+    counts = {}
+    for path in KIT_PAGES:
+        page.goto(site_url + path)
+        said = int(page.text_content("[data-sheet-count]").split()[0])
+        printed = pdf_pages(print_pdf(page, site_url + path))
+        counts[path] = (said, printed)
+        hidden = page.evaluate("sels => sels.every(s => [...document.querySelectorAll(s)].every("
+                               "e => getComputedStyle(e).display === 'none'))", list(CHROME))
+        assert hidden, path
+    print(f"\nkit pages (said, printed): {counts}")
+    assert {path: pair for path, pair in counts.items() if pair[0] != pair[1]} == {}
+
+
+def test_every_talk_packs_materials_resolve_on_the_built_site(page: Any, shipped_site: Path, site_url: str) -> None:
+    packs = sorted(path.parent.name for path in shipped_site.glob("ambassadors/*/index.html"))
+    checked = {}
+    for pack in packs:
+        page.goto(f"{site_url}ambassadors/{pack}/")
+        hrefs = page.eval_on_selector_all("#materials + ul a", "links => links.map(a => a.href)")
+        assert hrefs, pack
+        for href in hrefs:
+            response = page.request.get(href)
+            assert response.status == 200, (pack, href)
+            if href.endswith(".pptx"):
+                assert response.body()[:2] == b"PK", href
+        checked[pack] = len(hrefs)
+    print(f"\nmaterials links per pack: {checked}")
+
+
+def fill_log(tab: Any, answer: str | None, done: int) -> int:
+    """Type `answer` into every log field and tick the first `done` activities; returns the number of activities."""
+    tab.wait_for_selector(".ahp-log__tools:not([hidden])")
+    if answer is not None:
+        for field in tab.query_selector_all("textarea[data-log-prompt]"):
+            field.fill(answer)
+    boxes = tab.query_selector_all("[data-log-done]")
+    for box in boxes[:done]:
+        box.check()
+    return len(boxes)
+
+
+def printed_text(tab: Any) -> str:
+    tab.emulate_media(media="print")
+    return tab.evaluate("() => document.body.innerText")
+
+
+SIX_ACTIVITY_MODULES = ("introduction-to-the-allied-health-professions",
+                        "diagnostic-radiography-virtual-work-experience", "dietetics-virtual-work-experience",
+                        "physiotherapy-virtual-work-experience")
+ANSWER = ("I was surprised how many different places they work, from hospitals to schools and people's homes. "
+          "I would like to find out more about the routes in.")
+
+
+def test_six_activity_logs_print_on_at_most_three_pages_blank_and_filled(browser: Any, site_url: str) -> None:
+    counts = {}
+    for module_id in SIX_ACTIVITY_MODULES:
+        for state, answer, done in (("blank", None, 0), ("filled", ANSWER, 6)):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            tab = context.new_page()
+            tab.goto(f"{site_url}modules/{module_id}/")
+            assert fill_log(tab, answer, done) == 6
+            tab.emulate_media(media="print")
+            counts[(module_id, state)] = pdf_pages(tab.pdf(format="A4", print_background=False))
+            context.close()
+    print(f"\nprinted log pages: { {f'{m} {s}': n for (m, s), n in counts.items()} }")
+    assert {key: count for key, count in counts.items() if count > 3} == {}
+
+
+def test_blank_answers_print_as_ruled_lines(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}modules/{SIX_ACTIVITY_MODULES[0]}/")
+    fill_log(page, None, 0)
+    first = page.query_selector("textarea[data-log-prompt]")
+    first.fill("My answer")
+    page.emulate_media(media="print")
+    fields = page.query_selector_all(".ahp-log__field")
+    assert fields[0].query_selector(".ahp-log__lines").is_hidden()
+    assert fields[0].query_selector(".ahp-log__answer").inner_text() == "My answer"
+    lines = fields[1].query_selector_all(".ahp-log__lines > span")
+    assert len(lines) == 4 and all(line.is_visible() for line in lines)
+    assert fields[1].query_selector("textarea").is_hidden()
+
+
+def test_the_certificate_prints_only_when_every_activity_is_done(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}modules/{SIX_ACTIVITY_MODULES[0]}/")
+    fill_log(page, ANSWER, 1)
+    text = printed_text(page)
+    assert "Certificate of completion" not in text
+    assert "Progress so far: 1 of 6 activities done" in text
+    page.emulate_media(media="screen")
+    for box in page.query_selector_all("[data-log-done]")[1:]:
+        box.check()
+    text = printed_text(page)
+    assert "Certificate of completion" in text and "6 of 6 activities done" in text
+    assert "Progress so far" not in text

@@ -117,3 +117,64 @@ def test_empty_catalogue_of_talks(make_catalogue) -> None:
     page = render(root)["ambassadors/index.md"]
     assert "0 talk packs" in page
     assert page.count("No talk packs for this age group yet.") == 5
+
+
+# --- The teachers' door, materials and presenters (issue 20) -------------------------------------------------------
+
+TEACHER_PACK = talk("teacher-pack", title="Options talk", presenter="teacher", age_groups=["ks3"], minutes=20,
+                    setting="class-session", professions=["podiatrist"],
+                    plan=[{"minutes": 5, "step": "Starter"}, {"minutes": 5, "step": "Your story", "story": True},
+                          {"minutes": 10, "step": "Cards"}],
+                    materials=["picture-cards", "interest-cards", "quiz", "handout:podiatrist",
+                               "resource:ahp-vr360"],
+                    subjects=["Science", "Art"], gatsby_benchmarks=[4, 5])
+ADULT_PACK = talk("adults", title="Changing career", presenter="ambassador", age_groups=["adults"],
+                  audiences=["career-changer"], setting="online", gatsby_benchmarks=[],
+                  plan=[{"minutes": 5, "step": "Welcome"}, {"minutes": 10, "step": "Your story", "story": True}])
+
+
+def teach_files() -> dict:
+    return {**catalogue_files(), "content/talks/teacher-pack.yaml": TEACHER_PACK,
+            "content/talks/adults.yaml": ADULT_PACK}
+
+
+def test_teach_page_lists_packs_by_key_stage_prints_dates_and_how_to_ask_for_a_speaker(make_catalogue) -> None:
+    page = render(make_catalogue(teach_files()))["teach/index.md"]
+    teacher = page.split('<h2 id="teacher-packs">', 1)[1].split("<h2", 1)[0]
+    assert "Options talk" in teacher and "What are AHPs?" not in teacher and "Changing career" not in teacher
+    assert 'href="../kit/slides/teacher-pack.pptx" download' in teacher
+    sections = dict(re.findall(r'<h3 id="teach-(\w+)">.*?</h3>\n(.*?)</section>', page, re.S))
+    assert list(sections) == ["ks2", "ks3", "ks4", "ks5", "adults"]
+    assert "Options talk" in sections["ks3"] and "20 min · Class session · A teacher, no AHP needed" in sections["ks3"]
+    assert "Changing career" in sections["adults"]
+    for target in ("kit/picture-cards/", "kit/interest-cards/", "kit/strength-cards/", "kit/value-cards/",
+                   "kit/quiz/", "professions/"):
+        assert f'href="../{target}"' in page, target
+    dates = page.split('<h2 id="dates">', 1)[1].split("</ul>", 1)[0]
+    assert "Soon day" in dates and "Application deadline" in dates and "Late day" not in dates
+    speaker = page.split('<h2 id="speaker">', 1)[1]
+    assert "Inspiring the Future" in speaker and "widening participation team" in speaker
+    assert "Quick Guide to Allied Health Professions Careers Awareness" in speaker  # the cited source documents
+    assert "Quick guide to work experience" in speaker
+
+
+def test_talk_page_links_every_material_and_marks_the_story_optional(make_catalogue) -> None:
+    tree = render(make_catalogue(teach_files()))
+    page = tree["ambassadors/teacher-pack.md"]
+    materials = page.split('<h2 id="materials">', 1)[1].split("</ul>", 1)[0]
+    for href in ('href="../../kit/picture-cards/"', 'href="../../kit/interest-cards/"', 'href="../../kit/quiz/"',
+                 'href="../../professions/podiatrist/handout/"', 'href="../../resources/ahp-vr360/"',
+                 'href="../../kit/slides/teacher-pack.pptx" download'):
+        assert href in materials, href
+    assert "Your story</strong> <em class=\"ahp-plan__optional\">(optional when a teacher presents)</em>" in page
+    assert "A teacher, no AHP needed" in page and "Science, Art" in page
+    assert "Benchmark 4: Linking curriculum learning to careers" in page
+    assert "Benchmark 5: Encounters with employers and employees (when an AHP presents)" in page
+    assert "kit/slides/teacher-pack.pptx" in tree and "kit/slides/adults.pptx" in tree
+    adults = tree["ambassadors/adults.md"]
+    assert "optional when a teacher presents" not in adults  # an AHP presents
+    assert "None: the Gatsby Benchmarks are for schools and colleges" in adults
+
+
+def test_home_page_links_the_teachers_door(make_catalogue) -> None:
+    assert 'href="teach/"' in render(make_catalogue())["index.md"]

@@ -165,6 +165,7 @@ def test_repeat_labels() -> None:
     assert label(rule="FREQ=MONTHLY;BYMONTHDAY=14", starts="2024-10-14") == "Every month"
     assert label(rule="FREQ=YEARLY;INTERVAL=2;BYMONTH=10;BYMONTHDAY=14") == ""
     assert label(rule="FREQ=YEARLY;COUNT=3;BYMONTH=10;BYMONTHDAY=14") == ""
+    assert label(set_each_year=True) == "Every year, on a date the organiser sets each year"
 
 
 def test_feeds_are_bytes_in_the_tree(tree) -> None:
@@ -269,3 +270,32 @@ def test_without_javascript_every_date_and_the_profession_links_show(browser, si
         assert tab.locator(".ahp-cal__item").count() > 0
     finally:
         context.close()
+
+
+# --- One-tap subscribe (issue 20). ------------------------------------------------------------------------------
+
+
+def test_calendar_offers_webcal_links_beside_the_https_file(tree) -> None:
+    html = body(tree["calendar/index.md"])
+    assert 'href="webcal://careers.example.org/calendar.ics">Subscribe to all dates</a>' in html
+    assert "<code class=\"ahp-cal__address\">https://careers.example.org/calendar.ics</code>" in html
+    assert 'href="../calendar.ics" type="text/calendar">Download all dates (.ics file)' in html
+    for app in ("Apple Calendar", "Outlook", "Google Calendar"):
+        assert f"<strong>{app}</strong>" in html
+    listing = body(tree["calendar/professions/podiatrist.md"])
+    assert 'href="webcal://careers.example.org/calendar/podiatrist.ics"' in listing
+
+
+def test_without_a_site_address_the_page_says_so_instead_of_a_broken_link(make_catalogue) -> None:
+    root = make_catalogue({"events_calendar.yaml": CALENDAR[:1]})
+    catalogue = build_catalogue(validate_catalogue(load_catalogue_files(root), TODAY))
+    pages = dict(build_events(Renderer(catalogue, RenderOptions(today=TODAY, site_url=""))))
+    html = body(pages["calendar/index.md"])
+    assert "webcal:" not in html
+    assert "this copy of the site was built without one" in html
+
+
+def test_a_past_date_has_no_add_to_calendar_link(tree) -> None:
+    assert "calendar/events/earlier.ics" not in tree
+    assert "earlier.ics" not in body(tree["calendar/events/earlier.md"])
+    assert "Add to calendar" not in body(tree["calendar/events/earlier.md"])

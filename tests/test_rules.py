@@ -81,3 +81,57 @@ def test_the_reading_level_applies_only_to_first_time_choosers(make_catalogue) -
     root = make_catalogue({"content/stories/sport-to-podiatry.yaml": story(summary=HARD_SUMMARY)})
     result = run_cli("--root", str(root), "--today", TODAY.isoformat(), "validate")
     assert result.returncode == 0, result.stderr
+
+
+# --- Talk packs: materials and Gatsby Benchmarks (issue 20) ---------------------------------------------------------
+
+def test_every_kind_of_material_the_site_provides_is_accepted(make_catalogue) -> None:
+    materials = ["picture-cards", "interest-cards", "strength-cards", "value-cards", "quiz", "slides",
+                 "handout:podiatrist", "resource:ahp-vr360"]
+    root = make_catalogue({"content/talks/assembly.yaml": talk(materials=materials)})
+    result = run_cli("--root", str(root), "--today", TODAY.isoformat(), "validate")
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(("material", "expected"), [
+    ("worksheet", "materials[1]: the site does not provide a material called 'worksheet' (hint: choose from "
+                  "picture-cards,"),
+    ("slide", "materials[1]: the site does not provide a material called 'slide' (hint: did you mean 'slides'?)"),
+    ("handout:podiatry", "materials[1]: unknown profession 'podiatry' in 'handout:podiatry' (hint: did you mean "
+                         "'handout:podiatrist'?)"),
+    ("resource:vr360", "materials[1]: unknown resource 'vr360' in 'resource:vr360'"),
+    ("poster:podiatrist", "the site does not provide a material called 'poster:podiatrist'"),
+])
+def test_a_material_the_site_does_not_provide_is_refused(make_catalogue, material: str, expected: str) -> None:
+    lines = errors_for(make_catalogue, {"content/talks/assembly.yaml": talk(materials=[material])})
+    assert len(lines) == 1
+    assert lines[0].startswith("content/talks/assembly.yaml:")
+    assert expected in lines[0]
+
+
+def test_a_session_for_adults_claims_no_gatsby_benchmarks(make_catalogue) -> None:
+    lines = errors_for(make_catalogue, {"content/talks/assembly.yaml": talk(age_groups=["adults"],
+                                                                            gatsby_benchmarks=[2, 5])})
+    assert len(lines) == 1
+    assert "gatsby_benchmarks: a session for adults claims no Gatsby Benchmarks" in lines[0]
+    ok = make_catalogue({"content/talks/assembly.yaml": talk(age_groups=["adults"], gatsby_benchmarks=[])})
+    assert run_cli("--root", str(ok), "--today", TODAY.isoformat(), "validate").returncode == 0
+    mixed = make_catalogue({"content/talks/assembly.yaml": talk(age_groups=["ks5", "adults"])})
+    assert run_cli("--root", str(mixed), "--today", TODAY.isoformat(), "validate").returncode == 0
+
+
+def test_benchmark_4_needs_the_subjects_the_pack_links_to(make_catalogue) -> None:
+    lines = errors_for(make_catalogue, {"content/talks/assembly.yaml": talk(gatsby_benchmarks=[2, 4])})
+    assert len(lines) == 1
+    assert "gatsby_benchmarks[2]: Benchmark 4 (linking curriculum learning to careers) needs the school " in lines[0]
+    ok = make_catalogue({"content/talks/assembly.yaml": talk(gatsby_benchmarks=[2, 4], subjects=["Science"])})
+    assert run_cli("--root", str(ok), "--today", TODAY.isoformat(), "validate").returncode == 0
+
+
+def test_presenter_is_required_and_chosen_from_three(make_catalogue) -> None:
+    entry = talk()
+    del entry["presenter"]
+    lines = errors_for(make_catalogue, {"content/talks/assembly.yaml": entry})
+    assert any("presenter: required field is missing" in line for line in lines)
+    lines = errors_for(make_catalogue, {"content/talks/assembly.yaml": talk(presenter="volunteer")})
+    assert any("presenter:" in line and "'ambassador'" in line for line in lines)

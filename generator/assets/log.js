@@ -101,6 +101,9 @@
     var name = nameInput.value.trim();
     root.querySelector("[data-log-cert-name]").textContent = name || "\u00a0";
     root.querySelector("[data-log-cert-progress]").textContent = progressText();
+    /* Print: the certificate only when every activity is done, otherwise the progress so far. */
+    root.classList.toggle("ahp-log--complete", items.length > 0 && countDone() === items.length);
+    root.querySelector("[data-log-print-progress]").textContent = "Progress so far: " + progressText();
     root.querySelector("[data-log-cert-date]").textContent = longDate(today());
     fields(root).forEach(mirror);
   }
@@ -126,7 +129,7 @@
       field.addEventListener("input", function () { mirror(field); save(item); });
     });
     box(item).checked = Boolean(record && record.done);
-    box(item).addEventListener("change", function () { save(item); showProgress(); });
+    box(item).addEventListener("change", function () { save(item); showProgress(); fillCertificate(); });
   });
 
   var actions = {download: download, clear: clearAll, print: function () { fillCertificate(); window.print(); }};

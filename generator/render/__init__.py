@@ -20,6 +20,7 @@ from generator.render.entries import build_resources
 from generator.render.explore import build_explore
 from generator.render.handouts import build_handouts
 from generator.render.home import build_home
+from generator.render.kit import build_kit
 from generator.render.matcher import build_matcher
 from generator.render.modules import build_modules
 from generator.render.professions import build_professions
@@ -30,7 +31,7 @@ __all__ = ["GENERATED_PAGE_START", "PAGE_BUILDERS", "RenderOptions", "render_sit
 
 PAGE_BUILDERS: tuple[PageBuilder, ...] = (
     build_home, build_professions, build_stories, build_modules, build_resources, build_events, build_talks,
-    build_audiences, build_explore, build_handouts, build_matcher, build_site_pages,
+    build_audiences, build_explore, build_handouts, build_matcher, build_site_pages, build_kit,
 )
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from generator import model, urls
-from generator.ics import build_feed
+from generator.ics import build_feed, next_start
 from generator.model import ALL_PROFESSIONS, LOOKAHEAD_DAYS, Event
 from generator.recurrence import rule_body, upcoming
 from generator.render.base import Renderer, format_date_range, page_path, page_url, upcoming_dates
@@ -51,10 +51,26 @@ def for_audience(events: Iterable[Event], audience_id: str) -> list[Event]:
     return [event for event in events if audience_id in event.audiences]
 
 
+def subscribe_view(site_url: str, feed: str) -> dict[str, str]:
+    """The feed's addresses for subscribing: https:// and the one-tap webcal:// form of the same address. Both need
+    the site's absolute address; without one they are empty and the page says so instead of a broken link."""
+    if not site_url.startswith(("https://", "http://")):
+        return {"https": "", "webcal": ""}
+    address = site_url + feed
+    return {"https": address, "webcal": "webcal://" + address.split("://", 1)[1]}
+
+
+def has_event_feed(event: Event, today: dt.date) -> bool:
+    """An event has its own "Add to calendar" file only if it happens again on or after the build date."""
+    return next_start(event, today) is not None
+
+
 def repeat_label(event: Event) -> str:
     """'Every year' for a yearly rule, 'One-off' for a date; '' when a rule is unusual enough to say nothing."""
     if event.rule is None:
         return "One-off"
+    if event.set_each_year:
+        return "Every year, on a date the organiser sets each year"
     parts = dict(part.split("=", 1) for part in rule_body(event.rule).upper().split(";") if "=" in part)
     if "COUNT" in parts or "UNTIL" in parts or parts.get("INTERVAL", "1") != "1":
         return ""
@@ -73,10 +89,11 @@ def group_by_month(views: Sequence[dict[str, Any]], today: dt.date) -> dict[str,
     return months
 
 
-def calendar_item(view: dict[str, Any]) -> dict[str, Any]:
+def calendar_item(view: dict[str, Any], today: dt.date) -> dict[str, Any]:
     """A date as the calendar lists it: the occurrence plus what the filters and the add link need."""
     event: Event = view["event"]
-    return {**view, "kind_label": model.EVENT_KIND_LABELS[event.kind], "feed": event_feed(event.id),
+    feed = event_feed(event.id) if has_event_feed(event, today) else ""
+    return {**view, "kind_label": model.EVENT_KIND_LABELS[event.kind], "feed": feed,
             "iso": view["start"].isoformat()}
 
 
@@ -107,19 +124,21 @@ def build_feeds(renderer: Renderer) -> Iterable[tuple[str, bytes]]:
         yield audience_feed(audience), feed(for_audience(events, audience), f"Allied health careers: {label}",
                                             f"Allied health dates for: {label.lower()}.")
     for event in events:
-        yield event_feed(event.id), feed([event], event.title, event.summary)
+        if has_event_feed(event, options.today):
+            yield event_feed(event.id), feed([event], event.title, event.summary)
 
 
 def build_calendar_index(renderer: Renderer) -> Iterable[tuple[str, str]]:
     catalogue, today = renderer.catalogue, renderer.options.today
-    views = [calendar_item(view) for view in upcoming_dates(renderer, window_days(today))]
+    views = [calendar_item(view, today) for view in upcoming_dates(renderer, window_days(today))]
     yield urls.CALENDAR, renderer.page(
         urls.CALENDAR, "calendar.html.j2", "Calendar",
         "Awareness days and weeks for the allied health professions, and the dates to apply by.",
         months=group_by_month(views, today), count=len(views), feed=ALL_FEED,
         professions=[(profession, profession_page(profession.id)) for profession in catalogue.professions],
         audiences=[(audience, audience_page(audience)) for audience in model.AUDIENCE_IDS],
-        site_url=renderer.options.site_url, filter_script=True)
+        site_url=renderer.options.site_url, subscribe_addresses=subscribe_view(renderer.options.site_url, ALL_FEED),
+        filter_script=True)
 
 
 def build_calendar_lists(renderer: Renderer) -> Iterable[tuple[str, str]]:
@@ -128,7 +147,7 @@ def build_calendar_lists(renderer: Renderer) -> Iterable[tuple[str, str]]:
     days = window_days(today)
     for profession in catalogue.professions:
         path = profession_page(profession.id)
-        views = [calendar_item(view)
+        views = [calendar_item(view, today)
                  for view in upcoming_dates(renderer, days, for_profession(catalogue.events, profession.id))]
         yield path, renderer.page(
             path, "calendar_list.html.j2", f"{profession.title}: dates",
@@ -136,17 +155,19 @@ def build_calendar_lists(renderer: Renderer) -> Iterable[tuple[str, str]]:
             "health professions.",
             months=group_by_month(views, today), count=len(views), feed=profession_feed(profession.id),
             about_page=page_path("profession", profession.id), about_title=profession.title,
-            site_url=renderer.options.site_url)
+            site_url=renderer.options.site_url,
+            subscribe_addresses=subscribe_view(renderer.options.site_url, profession_feed(profession.id)))
     for audience in model.AUDIENCE_IDS:
         path = audience_page(audience)
         label = model.AUDIENCE_LABELS[audience]
-        views = [calendar_item(view) for view in upcoming_dates(renderer, days, for_audience(catalogue.events,
+        views = [calendar_item(view, today) for view in upcoming_dates(renderer, days, for_audience(catalogue.events,
                                                                                             audience))]
         yield path, renderer.page(
             path, "calendar_list.html.j2", f"{label}: dates",
             f"Allied health dates for the next twelve months, for: {label.lower()}.",
             months=group_by_month(views, today), count=len(views), feed=audience_feed(audience),
-            about_page=urls.audience_path(audience), about_title=label, site_url=renderer.options.site_url)
+            about_page=urls.audience_path(audience), about_title=label, site_url=renderer.options.site_url,
+            subscribe_addresses=subscribe_view(renderer.options.site_url, audience_feed(audience)))
 
 
 def plan_months(renderer: Renderer, count: int = 12) -> list[dict[str, Any]]:
@@ -154,7 +175,8 @@ def plan_months(renderer: Renderer, count: int = 12) -> list[dict[str, Any]]:
     of the month after, to get ready for."""
     first = renderer.options.today.replace(day=1)
     days = (first + relativedelta(months=count + 1) - first).days
-    items = [calendar_item(view) for view in dated_views(renderer.catalogue.events, first, days)]
+    items = [calendar_item(view, renderer.options.today)
+             for view in dated_views(renderer.catalogue.events, first, days)]
     months = []
     for offset in range(count + 1):
         start = first + relativedelta(months=offset)
@@ -189,7 +211,8 @@ def build_event_pages(renderer: Renderer) -> Iterable[tuple[str, str]]:
         path = page_path("event", event.id)
         yield path, renderer.page(path, "event.html.j2", event.title, event.summary, entry=event, kind="event",
                                   dates=upcoming_dates(renderer, LOOKAHEAD_DAYS, [event])[:3],
-                                  repeat=repeat_label(event), feed=event_feed(event.id),
+                                  repeat=repeat_label(event), all_feed=ALL_FEED,
+                                  feed=event_feed(event.id) if has_event_feed(event, renderer.options.today) else "",
                                   professions=[(pid, profession_page(pid)) for pid in event.professions
                                                if ("profession", pid) in renderer.catalogue.by_id])
 
