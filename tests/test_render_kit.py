@@ -135,13 +135,14 @@ def test_card_sheets_hold_eight_cards_and_say_how_many_pages(shipped_tree: Any) 
         assert html.count('class="ahp-kit-sheet"') == expected
         assert html.count('<li class="ahp-kit-card') == len(labels)
     html = shipped_tree["kit/picture-cards.md"]
-    assert html.count("<svg") == 15 and html.count('data-pictogram="') == 15
+    assert html.count('<svg class="ahp-pictogram"') == 15  # one pictogram per profession card
+    assert html.count("<svg") == 30  # and one QR code each
     assert "https://example.org/professions/podiatrist/" in html
 
 
 def test_picture_cards_without_a_site_address_print_the_path(make_catalogue) -> None:
     html = render_tree(make_catalogue(small_files()), site_url="")["kit/picture-cards.md"]
-    assert "<svg" not in html
+    assert html.count("<svg") == html.count("<svg class=\"ahp-pictogram\"")  # pictograms, but no QR code
     assert "/professions/podiatrist/" in html and "built without one" in html
 
 
