@@ -14,6 +14,7 @@ from typing import Any
 from generator import model
 from generator.model import ALL_PROFESSIONS, Resource, Talk
 from generator.render.base import Renderer, page_path, upcoming_dates
+from generator.render.filters import CardList, FilterForm, chip_group, useful
 
 UPCOMING_DAYS = 56
 """The awareness dates listed are those of the next eight weeks from the build date."""
@@ -30,6 +31,9 @@ GATSBY_BENCHMARKS: dict[int, str] = {
 }
 """The eight Gatsby Benchmarks of good careers guidance, by number."""
 
+RESOURCES_SHOWN = 6
+"""Talk resources shown before "Show more", so the page stays a few phone screens long; all are listed without
+JavaScript."""
 AGE_GROUP_SHORT: dict[str, str] = {
     "ks2": "Key stage 2", "ks3": "Key stage 3", "ks4": "Key stage 4", "ks5": "Key stage 5", "adults": "Adults",
 }
@@ -78,6 +82,23 @@ def plan_steps(talk: Talk) -> list[dict[str, Any]]:
     return steps
 
 
+def filter_form(talks: list[dict[str, Any]], resources: list[dict[str, Any]],
+                professions: Iterable[model.Profession]) -> FilterForm:
+    """Age group, time, setting and profession, over the talk packs and the talk resources."""
+    cards = talks + resources
+    groups = useful((
+        chip_group("age", "Age group", AGE_GROUP_SHORT.items(), (g for c in cards for g in c["age_groups"])),
+        chip_group("minutes", "Time you have", ((str(limit), label) for limit, label in TIME_LIMITS),
+                   any_label="Any length", at_most=True),
+        chip_group("setting", "Setting (talk packs)", model.TALK_SETTING_LABELS.items(),
+                   (c["setting"] for c in talks)),
+        chip_group("profession", "Profession", ((p.id, p.title) for p in professions), open=False),
+    ))
+    lists = (("talk-pack-cards", talks), ("talk-resource-cards", resources))
+    return FilterForm("ambassador-filters", "Filter talk packs and resources",
+                      tuple(list_id for list_id, cards in lists if cards), groups)
+
+
 def build_talks(renderer: Renderer) -> Iterable[tuple[str, str]]:
     catalogue = renderer.catalogue
     talks = [talk_card(talk) for talk in catalogue.talks]
@@ -87,8 +108,10 @@ def build_talks(renderer: Renderer) -> Iterable[tuple[str, str]]:
     yield "ambassadors/index.md", renderer.page(
         "ambassadors/index.md", "ambassadors.html.j2", "Ambassadors",
         "Ready-to-deliver talk packs and materials for allied health ambassadors, by age group, time and setting.",
-        talks=talks, resources=resources, by_age=by_age, age_short=AGE_GROUP_SHORT, time_limits=TIME_LIMITS,
-        settings=list(model.TALK_SETTING_LABELS), professions=catalogue.professions,
+        talks=talks, resources=resources, by_age=by_age,
+        form=filter_form(talks, resources, catalogue.professions),
+        talk_list=CardList("talk-pack-cards", len(talks), "talk packs", "talk pack"),
+        resource_list=CardList("talk-resource-cards", len(resources), "resources", "resource", RESOURCES_SHOWN),
         dates=upcoming_dates(renderer, UPCOMING_DAYS, awareness), upcoming_weeks=UPCOMING_DAYS // 7)
     for talk in catalogue.talks:
         path = page_path("talk", talk.id)
