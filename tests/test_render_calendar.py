@@ -89,8 +89,9 @@ def test_each_date_shows_professions_and_an_add_to_calendar_link(tree) -> None:
 
 def test_filters_work_without_javascript_through_small_pages(tree) -> None:
     html = body(tree["calendar/index.md"])
-    assert '<form class="ahp-cal__filter" id="calendar-filter" hidden>' in html  # JavaScript shows it
-    assert '<script src="../assets/calendar.js" defer></script>' in html
+    assert '<form class="ahp-filters" id="calendar-filters" data-filters="calendar-dates"' in html
+    assert "<noscript><style>.ahp-filters" in html  # hidden without JavaScript, shown from the first paint with it
+    assert '<script src="../assets/filters.js" defer></script>' in html
     for pid in ("podiatrist", "occupational-therapist"):
         assert f'href="../calendar/professions/{pid}/"' in html
         assert f"calendar/professions/{pid}.md" in tree
@@ -181,7 +182,8 @@ def test_calendar_styles_are_in_the_shared_stylesheet() -> None:
     templates = "".join((REPO / "generator/templates" / name).read_text(encoding="utf-8")
                         for name in ("calendar.html.j2", "calendar_list.html.j2", "calendar_macros.html.j2",
                                      "plan.html.j2"))
-    hooks_only = {"ahp-cal__choose", "ahp-cal__meta", "ahp-cal__subscribe", "ahp-plan__month"}  # no style needed
+    hooks_only = {"ahp-cal__choose", "ahp-cal__meta", "ahp-cal__month", "ahp-cal__subscribe",
+                  "ahp-plan__month"}  # no style needed
     used = set(re.findall(r"\b(ahp-(?:cal|plan)__[a-z-]+)", templates)) - hooks_only
     assert used and all(f".{name}" in section for name in used), sorted(n for n in used if f".{n}" not in section)
 
