@@ -99,10 +99,10 @@ const enhance = (form) => {
     for (const list of lists) {
       const all = new Set(), shown = new Set();
       for (const card of list.cards) {
-        all.add(card.dataset.card);
-        if (fits(card, s) && shown.size < list.limit) shown.add(card.dataset.card);
-        const hide = !shown.has(card.dataset.card);
-        if (card.hidden !== hide) card.hidden = hide;
+        const key = card.dataset.card, ok = fits(card, s) && (shown.has(key) || shown.size < list.limit);
+        all.add(key);
+        if (ok) shown.add(key);
+        if (card.hidden === ok) card.hidden = !ok;
       }
       for (const section of list.el.querySelectorAll("[data-section]")) {
         section.hidden = !section.querySelector("[data-card]:not([hidden])");
