@@ -17,15 +17,20 @@
 const enhance = (form) => {
   const inputs = [...form.elements].filter((el) => el.name);
   const names = [...new Set(inputs.map((el) => el.name))];
-  const isText = (name) => form.elements[name].type === "search";
-  const isMax = (name) => form.querySelector(`[data-match="max"] [name="${CSS.escape(name)}"]`) !== null;
+  const texts = new Set(inputs.filter((el) => el.type === "search").map((el) => el.name));
+  const limits = new Set([...form.querySelectorAll("[data-match=max] [name]")].map((el) => el.name));
+  const isText = (name) => texts.has(name);
+  // Each card's and section's filter values, read once: a tap then only compares strings, never asks the DOM.
+  const read = (el, section = el.closest("[data-section]")) => ({
+    el, key: el.dataset.card, hidden: el.hidden, section: section && read(section, null),
+    values: Object.fromEntries(names.map((name) => [name, el.dataset[name]?.split(" ")])),
+  });
+  const text = (card) => (card.text ??= card.el.textContent.toLowerCase());
   const lists = form.dataset.filters.split(" ").map((id) => {
     const el = document.getElementById(id);
     const size = Number(el.dataset.pageSize) || Infinity;
-    return { id, el, size, limit: size, cards: [...el.querySelectorAll("[data-card]")] };
+    return { id, el, size, limit: size, cards: [...el.querySelectorAll("[data-card]")].map((card) => read(card)) };
   });
-  const texts = new Map();
-  const text = (card) => texts.get(card) ?? texts.set(card, card.textContent.toLowerCase()).get(card);
   const blank = () => Object.fromEntries(names.map((name) => [name, []]));
   let state = blank();
 
@@ -39,8 +44,9 @@ const enhance = (form) => {
   };
   const toForm = (s) => {
     for (const el of inputs) {
-      if (el.type === "search") el.value = s[el.name].join(" ");
-      else el.checked = el.value ? s[el.name].includes(el.value) : !s[el.name].length;  // "Any" when none
+      if (el.type === "search") {
+        if (el.value.trim() !== s[el.name].join(" ")) el.value = s[el.name].join(" ");
+      } else el.checked = el.value ? s[el.name].includes(el.value) : !s[el.name].length;  // "Any" when none
     }
   };
   const fromAddress = () => {
@@ -63,15 +69,14 @@ const enhance = (form) => {
   const passes = (el, s) => names.every((name) => {
     const want = s[name];
     if (!want.length) return true;
-    if (isText(name)) return !("card" in el.dataset) || want.join(" ").toLowerCase().split(/\s+/).every((w) => text(el).includes(w));
-    const have = el.dataset[name];
+    if (isText(name)) return !el.key || want.join(" ").toLowerCase().split(/\s+/).every((w) => text(el).includes(w));
+    const have = el.values[name];
     if (have === undefined) return true;
-    if (isMax(name)) return Number(have) <= Number(want[0]);
-    const tokens = have.split(" ");
-    return tokens.includes("all") || want.some((value) => tokens.includes(value));
+    if (limits.has(name)) return Number(have[0]) <= Number(want[0]);
+    return have.includes("all") || want.some((value) => have.includes(value));
   });
-  const fits = (card, s) => passes(card, s) && passes(card.closest("[data-section]") ?? card, s);
-  const tally = (list, s) => new Set(list.cards.filter((card) => fits(card, s)).map((card) => card.dataset.card)).size;
+  const fits = (card, s) => passes(card, s) && (!card.section || passes(card.section, s));
+  const tally = (list, s) => new Set(list.cards.filter((card) => fits(card, s)).map((card) => card.key)).size;
   const label = (el) => (el.type === "search" ? "the search words" : el.closest("label").textContent.trim());
 
   const suggest = (list, s, box) => {
@@ -97,17 +102,18 @@ const enhance = (form) => {
     state = s;
     const filtered = names.some((name) => s[name].length);
     for (const list of lists) {
-      const all = new Set(), shown = new Set();
+      const all = new Set(), fitting = new Set(), shown = new Set();
       for (const card of list.cards) {
-        const key = card.dataset.card, ok = fits(card, s) && (shown.has(key) || shown.size < list.limit);
+        const key = card.key, fit = fits(card, s), ok = fit && (shown.has(key) || shown.size < list.limit);
         all.add(key);
+        if (fit) fitting.add(key);
         if (ok) shown.add(key);
-        if (card.hidden === ok) card.hidden = !ok;
+        if (card.hidden === ok) card.el.hidden = card.hidden = !ok;
       }
       for (const section of list.el.querySelectorAll("[data-section]")) {
         section.hidden = !section.querySelector("[data-card]:not([hidden])");
       }
-      const matching = list.limit === Infinity ? shown.size : tally(list, s);
+      const matching = fitting.size;
       const count = document.querySelector(`[data-count-for="${list.id}"]`);
       if (count) {
         const noun = (n) => (n === 1 ? count.dataset.one : count.dataset.noun);
@@ -144,7 +150,7 @@ const enhance = (form) => {
       const before = list.cards.filter((card) => !card.hidden).length;
       list.limit += list.size;
       show(state);
-      list.cards.filter((card) => !card.hidden)[before]?.querySelector("a")?.focus();
+      list.cards.filter((card) => !card.hidden)[before]?.el.querySelector("a")?.focus();
     });
   }
   form.addEventListener("input", () => go(fromForm()));
