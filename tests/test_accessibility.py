@@ -17,7 +17,8 @@ from generator.pipeline import load_valid_catalogue
 from generator.render.base import page_path, page_url
 
 DISCOVERY_PAGES = ("", "explore/", "explore/?audience=returner&kind=resource", "explore/?q=zzzz-no-such-words",
-                   "people-like-me/", *(f"for/{a}/" for a in AUDIENCE_IDS))
+                   "explore/page/2/", "resources/", "stories/?audience=returner", "modules/", "calendar/",
+                   "ambassadors/?minutes=15", "people-like-me/", *(f"for/{a}/" for a in AUDIENCE_IDS))
 
 
 def one_page_of_each_kind() -> list[str]:

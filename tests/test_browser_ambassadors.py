@@ -15,6 +15,7 @@ from conftest import story as story_entry
 from conftest import talk as talk_entry
 
 from generator.model import INTEREST_LABELS, STRENGTH_LABELS
+from generator.render.ambassadors import RESOURCES_SHOWN
 
 pytestmark = pytest.mark.browser
 
@@ -95,18 +96,25 @@ def small_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def chip(tab: Any, name: str, value: str) -> Any:
-    """The chip (a label around a radio button) that sets filter `name` to `value`."""
-    return tab.locator(f"label.ahp-amb-chip:has(input[name='{name}'][value='{value}'])")
+    """The chip (a label around a checkbox or radio button) for value `value` of filter `name`."""
+    return tab.locator(f"label.ahp-chip:has(input[name='{name}'][value='{value}'])")
+
+
+LISTS = {"talks": "talk-pack-cards", "resources": "talk-resource-cards", "stories": "story-cards"}
 
 
 def visible_titles(tab: Any, list_name: str) -> list[str]:
     return tab.eval_on_selector_all(
-        f"[data-filter-list='{list_name}'] > li:not([hidden]) .ahp-card__title", "els => els.map(e => e.textContent)")
+        f"#{LISTS[list_name]} > li:not([hidden]) .ahp-card__title", "els => els.map(e => e.textContent)")
+
+
+def count(tab: Any, list_name: str) -> str:
+    return tab.text_content(f"[data-count-for={LISTS[list_name]}]")
 
 
 def test_age_group_chip_filters_packs_and_sets_the_address(page: Any, small_url: str) -> None:
     page.goto(small_url + "ambassadors/")
-    assert page.is_visible("form[data-filters]")
+    assert page.is_visible("#ambassador-filters")
     before = visible_titles(page, "talks")
     assert len(before) == 4
     assert chip(page, "age", "ks4").inner_text() == "Key stage 4"
@@ -114,35 +122,43 @@ def test_age_group_chip_filters_packs_and_sets_the_address(page: Any, small_url:
     after = visible_titles(page, "talks")
     assert sorted(after) == ["Match interests to jobs", "What are AHPs?"]
     assert page.url.endswith("/ambassadors/?age=ks4")
-    assert page.text_content("[data-filter-count='talks']") == "2 of 4 talk packs"
+    assert count(page, "talks") == "2 of 4 talk packs"
     assert visible_titles(page, "resources") == ["A lesson plan", "AHP VR360"]  # ages 11 to 14, and ages not given
     chip(page, "minutes", "20").click()
     assert visible_titles(page, "talks") == ["What are AHPs?"]
     assert "age=ks4" in page.url and "minutes=20" in page.url
     assert visible_titles(page, "resources") == ["AHP VR360"]  # the 45-minute lesson plan no longer fits
+    chip(page, "minutes", "").click()  # "Any length" takes the time limit away
+    assert "minutes" not in page.url and len(visible_titles(page, "talks")) == 2
 
 
 def test_setting_and_profession_filters(page: Any, small_url: str) -> None:
     page.goto(small_url + "ambassadors/")
-    page.select_option("select[name=profession]", "paramedic")
+    page.click("summary:has-text('Profession')")
+    chip(page, "profession", "paramedic").click()
     assert sorted(visible_titles(page, "talks")) == [
         "Changing career into allied health", "Match interests to jobs", "What are AHPs?"]
     assert visible_titles(page, "resources") == []
-    assert page.is_visible("[data-filter-empty='resources']")
+    assert page.is_visible("[data-empty-for=talk-resource-cards]")
+    assert page.is_hidden("[data-empty-for=talk-pack-cards]")
     chip(page, "setting", "online").click()
     assert visible_titles(page, "talks") == ["Changing career into allied health"]
     assert "profession=paramedic" in page.url and "setting=online" in page.url
-    page.click("[data-filter-reset]")
+    page.click("#ambassador-filters button[type=reset]")
     assert len(visible_titles(page, "talks")) == 4
     assert page.url.endswith("/ambassadors/")
+    assert count(page, "talks") == "4 talk packs"
 
 
 def test_filters_are_restored_from_the_address(page: Any, small_url: str) -> None:
-    page.goto(small_url + "ambassadors/?age=ks5&setting=careers-fair-stand")
+    page.goto(small_url + "ambassadors/?age=ks5&setting=careers-fair-stand#dates")
     assert visible_titles(page, "talks") == ["Small and vital professions"]
     assert page.is_checked("input[name=age][value=ks5]")
-    page.goto(small_url + "ambassadors/?age=nonsense")
+    chip(page, "age", "ks5").click()
+    assert page.evaluate("location.search + location.hash") == "?setting=careers-fair-stand#dates"  # hash kept
+    page.goto(small_url + "ambassadors/?age=nonsense&minutes=nonsense")
     assert len(visible_titles(page, "talks")) == 4
+    assert page.is_checked("input[name=minutes][value='']")
 
 
 def test_stories_filters(page: Any, small_url: str) -> None:
@@ -151,9 +167,19 @@ def test_stories_filters(page: Any, small_url: str) -> None:
     chip(page, "audience", "returner").click()
     assert visible_titles(page, "stories") == ["Coming back to paramedic work"]
     assert page.url.endswith("/stories/?audience=returner")
-    page.click("[data-filter-reset]")
-    page.select_option("select[name=profession]", "podiatrist")
+    assert count(page, "stories") == "1 of 3 stories"
+    page.click("#story-filters button[type=reset]")
+    page.click("summary:has-text('Profession')")
+    chip(page, "profession", "podiatrist").click()
     assert sorted(visible_titles(page, "stories")) == ["An invented first year", "From sport to podiatry"]
+    chip(page, "route", "return").click()
+    assert visible_titles(page, "stories") == []
+    assert page.is_visible("[data-empty-for=story-cards]")
+    suggestions = page.locator("[data-empty-for=story-cards] button").all_text_contents()
+    assert suggestions == ["Take away Returning to practice (2 to see)", "Take away Podiatrist (1 to see)"]
+    page.click("text=Take away Podiatrist")
+    assert visible_titles(page, "stories") == ["Coming back to paramedic work"]
+    assert page.evaluate("location.search") == "?route=return"
 
 
 def test_without_javascript_everything_is_listed(browser: Any, small_url: str) -> None:
@@ -162,8 +188,11 @@ def test_without_javascript_everything_is_listed(browser: Any, small_url: str) -
     try:
         tab.goto(small_url + "ambassadors/?age=ks4")
         assert len(visible_titles(tab, "talks")) == 4
-        assert not tab.is_visible("form[data-filters]")
+        assert not tab.is_visible("#ambassador-filters")
         assert tab.is_visible("#age-ks4") and tab.is_visible("#age-adults")
+        tab.goto(small_url + "stories/?audience=returner")
+        assert tab.locator("#story-cards > li:visible").count() == 3
+        assert not tab.is_visible("#story-filters")
         tab.goto(small_url + "ambassadors/lesson/")
         assert not tab.is_visible("[data-print]")
     finally:
@@ -200,5 +229,29 @@ def test_axe_finds_nothing(browser: Any, small_url: str, width: int) -> None:
 
 def test_chips_are_big_enough_to_tap(page: Any, small_url: str) -> None:
     page.goto(small_url + "ambassadors/")
-    sizes = page.eval_on_selector_all(".ahp-amb-chip", "els => els.map(e => [e.offsetWidth, e.offsetHeight])")
-    assert sizes and min(height for _, height in sizes) >= 24 and min(width for width, _ in sizes) >= 24
+    for summary in page.locator("#ambassador-filters details:not([open]) > summary").all():
+        summary.click()
+    sizes = page.eval_on_selector_all("#ambassador-filters .ahp-chip",
+                                      "els => els.map(e => [e.offsetWidth, e.offsetHeight])")
+    assert sizes and min(height for _, height in sizes) >= 44 and min(width for width, _ in sizes) >= 44
+
+
+def test_show_more_talk_resources_in_place_and_all_without_javascript(browser: Any, page: Any,
+                                                                     site_url: str) -> None:
+    page.goto(site_url + "ambassadors/")
+    resources = page.locator("#talk-resource-cards > li")
+    total = resources.count()
+    assert total > 2 * RESOURCES_SHOWN, "the shipped catalogue should have more talk resources than two screens"
+    assert page.locator("#talk-resource-cards > li:visible").count() == RESOURCES_SHOWN
+    more = page.locator("button[data-more-for=talk-resource-cards]")
+    assert more.text_content() == f"Show more ({total - RESOURCES_SHOWN} more to see)"
+    more.click()
+    assert page.locator("#talk-resource-cards > li:visible").count() == 2 * RESOURCES_SHOWN
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + "ambassadors/")
+        assert tab.locator("#talk-resource-cards > li:visible").count() == total  # no page to go to: all listed
+        assert tab.locator("button[data-more-for]").is_hidden()
+    finally:
+        context.close()

@@ -8,108 +8,160 @@ from __future__ import annotations
 
 import os
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import REPO
 
+from generator.render.filters import PAGE_SIZE
+
 pytestmark = pytest.mark.browser
 
-CARD = re.compile(r'<li class="ahp-card" data-kind="([^"]*)" data-audience="([^"]*)" data-profession="([^"]*)"')
+class CardReader(HTMLParser):
+    """The filter attributes of every card in a built listing page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cards: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "li" and "data-card" in values:
+            self.cards.append(values)
+
+
+def cards_of(site: Path, path: str = "explore/index.html") -> list[dict[str, str]]:
+    reader = CardReader()
+    reader.feed((site / path).read_text(encoding="utf-8"))
+    return reader.cards
 
 
 def expected_count(site: Path, **wanted: str) -> int:
     """Cards the filters should leave, computed here from the built page: any value within a group, every group."""
-    cards = CARD.findall((site / "explore/index.html").read_text(encoding="utf-8"))
-    count = 0
-    for kind, audiences, professions in cards:
-        have = {"kind": [kind], "audience": audiences.split(), "profession": professions.split()}
-        if all(any(v in have[k] or (k == "profession" and "all" in have[k]) for v in values.split(","))
-               for k, values in wanted.items()):
-            count += 1
-    return count
+    def fits(card: dict[str, str], key: str, values: str) -> bool:
+        have = card[f"data-{key}"].split()
+        return "all" in have or any(value in have for value in values.split(","))
+
+    return sum(all(fits(card, key, values) for key, values in wanted.items()) for card in cards_of(site))
 
 
 def total(site: Path) -> int:
-    return len(CARD.findall((site / "explore/index.html").read_text(encoding="utf-8")))
+    return len(cards_of(site))
 
 
-def pressed(tab: Any) -> list[str]:
-    return tab.eval_on_selector_all('#explore-filters [aria-pressed="true"]',
-                                    "els => els.map(e => e.dataset.group + '=' + e.dataset.value)")
+def chosen(tab: Any) -> list[str]:
+    return tab.eval_on_selector_all("#explore-filters input:checked:not([value=''])",
+                                    "els => els.map(e => e.name + '=' + e.value)")
 
 
-def wait_for_visible_cards(tab: Any, expected: int) -> None:
-    """Cards are shown or hidden a hundred per frame; wait (5 s at most) until exactly `expected` are shown."""
-    tab.wait_for_function("n => document.querySelectorAll('#explore-cards > li:not([hidden])').length === n",
-                          arg=expected, timeout=5000)
+def chip(tab: Any, name: str, value: str) -> Any:
+    return tab.locator(f'#explore-filters input[name="{name}"][value="{value}"]')
+
+
+def shown(tab: Any) -> int:
+    return tab.locator("#explore-cards > li:visible").count()
+
+
+COUNT = "[data-count-for=explore-cards]"
+EMPTY = "[data-empty-for=explore-cards]"
+MORE = "[data-more-for=explore-cards]"
 
 
 def test_filters_combine_and_live_in_the_address(page: Any, site_url: str, shipped_site: Path) -> None:
     n = total(shipped_site)
     page.goto(site_url + "explore/")
-    assert page.get_attribute("#explore-count", "aria-live") == "polite"
-    page.click('[data-group="audience"][data-value="returner"]')
+    assert page.get_attribute(COUNT, "aria-live") == "polite"
+    assert page.text_content(COUNT) == f"{n} entries"
+    chip(page, "audience", "returner").check()
     returners = expected_count(shipped_site, audience="returner")
     assert 0 < returners < n
-    assert page.text_content("#explore-count") == f"{returners} of {n} shown"
-    assert page.url.endswith("/explore/?audience=returner")
+    assert page.text_content(COUNT) == f"{returners} of {n} entries"
+    assert page.evaluate("location.search") == "?audience=returner"
     page.click("summary:has-text('Profession')")
-    page.click('[data-group="profession"][data-value="podiatrist"]')
+    chip(page, "profession", "podiatrist").check()
     both = expected_count(shipped_site, audience="returner", profession="podiatrist")
-    assert page.text_content("#explore-count") == f"{both} of {n} shown"
-    assert page.url.endswith("/explore/?audience=returner&profession=podiatrist")
-    wait_for_visible_cards(page, both)
-    page.click('[data-group="audience"][data-value="first-time"]')  # a second value in a group widens
+    assert page.text_content(COUNT) == f"{both} of {n} entries"
+    assert page.evaluate("location.search") == "?audience=returner&profession=podiatrist"
+    assert shown(page) == min(both, PAGE_SIZE)
+    chip(page, "audience", "first-time").check()  # a second value in a group widens
     wider = expected_count(shipped_site, audience="returner,first-time", profession="podiatrist")
-    assert page.text_content("#explore-count") == f"{wider} of {n} shown"
-    assert "audience=returner,first-time" in page.url
+    assert page.text_content(COUNT) == f"{wider} of {n} entries"
+    assert "audience=first-time,returner" in page.evaluate("location.search")
     assert "(2 chosen)" in page.text_content("summary:has-text('Who it is for')")
-
-    page.go_back()
-    assert page.text_content("#explore-count") == f"{both} of {n} shown"
-    assert pressed(page) == ["audience=returner", "profession=podiatrist"]
-    page.go_back()
-    assert page.text_content("#explore-count") == f"{returners} of {n} shown"
-    page.click("#explore-clear")
-    assert page.text_content("#explore-count") == f"{n} of {n} shown"
-    assert pressed(page) == []
+    page.click("#explore-filters button[type=reset]")
+    assert page.text_content(COUNT) == f"{n} entries"
+    assert chosen(page) == []
     assert page.url.endswith("/explore/")
+
+
+def test_back_from_a_card_returns_to_the_same_list(page: Any, site_url: str, shipped_site: Path) -> None:
+    page.goto(site_url + "explore/#top")
+    chip(page, "kind", "story").check()
+    stories = expected_count(shipped_site, kind="story")
+    assert page.evaluate("location.search + location.hash") == "?kind=story#top"  # the #hash is kept
+    page.locator("#explore-cards > li:visible a").first.click()
+    page.wait_for_url("**/stories/**")
+    page.go_back()
+    assert page.text_content(COUNT) == f"{stories} of {total(shipped_site)} entries"
+    assert chosen(page) == ["kind=story"]
+    assert shown(page) == min(stories, PAGE_SIZE)
 
 
 def test_a_shared_link_opens_the_same_list(page: Any, site_url: str, shipped_site: Path) -> None:
     page.goto(site_url + "explore/?audience=returner&profession=podiatrist&profession=no-such-profession")
     both = expected_count(shipped_site, audience="returner", profession="podiatrist")
-    assert page.text_content("#explore-count") == f"{both} of {total(shipped_site)} shown"
-    assert pressed(page) == ["audience=returner", "profession=podiatrist"]
-    wait_for_visible_cards(page, both)
+    assert page.text_content(COUNT) == f"{both} of {total(shipped_site)} entries"
+    assert chosen(page) == ["audience=returner", "profession=podiatrist"]
+    assert page.locator("details:has(input[name=profession])").get_attribute("open") is not None
+    assert shown(page) == min(both, PAGE_SIZE)
 
 
 def test_profession_page_see_all_link_matches_the_filter(page: Any, site_url: str, shipped_site: Path) -> None:
     page.goto(site_url + "explore/?kind=resource&profession=podiatrist")
-    wait_for_visible_cards(page, expected_count(shipped_site, kind="resource", profession="podiatrist"))
+    assert shown(page) == min(expected_count(shipped_site, kind="resource", profession="podiatrist"), PAGE_SIZE)
+
+
+def test_show_more_reveals_the_next_cards_in_place(page: Any, site_url: str, shipped_site: Path) -> None:
+    n = total(shipped_site)
+    assert n > 2 * PAGE_SIZE, "the shipped catalogue should need three pages"
+    page.goto(site_url + "explore/")
+    assert shown(page) == PAGE_SIZE
+    assert page.text_content(MORE) == f"Show more ({n - PAGE_SIZE} more to see)"
+    first_hidden = page.locator("#explore-cards > li").nth(PAGE_SIZE).locator("a").text_content()
+    page.click(MORE)
+    assert page.url.endswith("/explore/")  # in place: no new page
+    assert shown(page) == 2 * PAGE_SIZE
+    assert page.evaluate("document.activeElement.textContent") == first_hidden  # focus on the first new card
+    assert page.text_content(MORE) == f"Show more ({n - 2 * PAGE_SIZE} more to see)"
+    while page.is_visible(MORE):
+        page.click(MORE)
+    assert shown(page) == n
+    chip(page, "kind", "story").check()  # a new filter starts from the first page again
+    assert shown(page) == min(expected_count(shipped_site, kind="story"), PAGE_SIZE)
 
 
 def test_empty_state_offers_a_way_back(page: Any, site_url: str, shipped_site: Path) -> None:
     page.goto(site_url + "explore/?audience=returner")
-    page.fill("#explore-q", "zzzz no such words")
-    assert page.text_content("#explore-count") == f"0 of {total(shipped_site)} shown"
-    assert page.is_visible("#explore-empty")
+    assert page.is_hidden(EMPTY)
+    page.fill("#explore-filters-q", "zzzz no such words")
+    assert page.text_content(COUNT) == f"0 of {total(shipped_site)} entries"
+    assert page.is_visible(EMPTY) and page.is_hidden(MORE)
     assert "q=zzzz%20no%20such%20words" in page.url
-    suggestion = page.locator("#explore-suggest button", has_text="the search words")
+    suggestion = page.locator(f"{EMPTY} button", has_text="the search words")
     suggestion.click()
-    assert page.is_hidden("#explore-empty")
-    assert page.input_value("#explore-q") == ""
-    assert page.evaluate("document.activeElement.id") == "explore-count"  # focus is not lost with the button
+    assert page.is_hidden(EMPTY)
+    assert page.input_value("#explore-filters-q") == ""
+    assert page.evaluate("document.activeElement.dataset.countFor") == "explore-cards"  # focus is not lost
 
 
 def test_search_words_filter_the_cards(page: Any, site_url: str) -> None:
     page.goto(site_url + "explore/")
-    page.fill("#explore-q", "podiatr")
-    shown = int(page.text_content("#explore-count").split()[0])
-    assert shown >= 1
-    wait_for_visible_cards(page, shown)
+    page.fill("#explore-filters-q", "podiatr")
+    matching = int(page.text_content(COUNT).split()[0])
+    assert matching >= 1
+    assert shown(page) == min(matching, PAGE_SIZE)
     titles = page.eval_on_selector_all("#explore-cards > li:not([hidden])", "els => els.map(e => e.textContent)")
     assert all("podiatr" in text.lower() for text in titles)
 
@@ -118,30 +170,37 @@ def test_keyboard_alone(page: Any, site_url: str, shipped_site: Path) -> None:
     page.goto(site_url + "explore/")
     for _ in range(80):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('ahp-chip')"):
+        if page.evaluate("document.activeElement.type === 'checkbox'"):
             break
-    chip = page.evaluate("[document.activeElement.dataset.group, document.activeElement.dataset.value]")
+    name, value = page.evaluate("[document.activeElement.name, document.activeElement.value]")
     outline = page.evaluate("(s => [s.outlineStyle, parseFloat(s.outlineWidth)])"
-                            "(getComputedStyle(document.activeElement))")
-    assert outline[0] != "none" and outline[1] >= 2, "keyboard focus must be visible"
-    before = page.text_content("#explore-count")
+                            "(getComputedStyle(document.activeElement.nextElementSibling))")
+    assert outline[0] != "none" and outline[1] >= 2, "keyboard focus must be visible on the chip"
+    before = page.text_content(COUNT)
     page.keyboard.press("Space")
-    assert page.evaluate("document.activeElement.getAttribute('aria-pressed')") == "true"
-    after_space = page.text_content("#explore-count")
+    assert page.evaluate("document.activeElement.checked") is True
+    after_space = page.text_content(COUNT)
     assert after_space != before
-    assert after_space.startswith(f"{expected_count(shipped_site, **{chip[0]: chip[1]})} of ")
+    assert after_space.startswith(f"{expected_count(shipped_site, **{name: value})} of ")
     page.keyboard.press("Tab")
-    page.keyboard.press("Enter")
-    assert page.text_content("#explore-count") != after_space
+    page.keyboard.press("Space")
+    assert page.text_content(COUNT) != after_space
 
 
-def test_without_javascript_every_card_is_listed(browser: Any, site_url: str, shipped_site: Path) -> None:
+def test_without_javascript_every_card_is_listed_over_linked_pages(browser: Any, site_url: str,
+                                                                    shipped_site: Path) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
     tab = context.new_page()
     tab.goto(site_url + "explore/?audience=returner")
-    assert tab.locator("#explore-cards > li:visible").count() == total(shipped_site)
     assert tab.is_hidden("#explore-filters")
     assert tab.locator('.ahp-explore a[href="../for/returner/"]').count() == 1
+    titles = tab.locator("#explore-cards > li:visible h2").all_text_contents()
+    while tab.locator(".ahp-more a").count():
+        tab.click(".ahp-more a")  # a link to the next generated page
+        titles += tab.locator(".ahp-cards > li:visible h2").all_text_contents()
+    n = total(shipped_site)
+    assert tab.url.endswith(f"/explore/page/{-(-n // PAGE_SIZE)}/")
+    assert len(titles) == n
     tab.goto(site_url + "people-like-me/")
     assert tab.is_hidden("#matcher")
     assert tab.locator("table.ahp-by-interest tbody tr").count() >= 5

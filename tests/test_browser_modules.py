@@ -221,10 +221,11 @@ def test_without_javascript_the_prompts_are_a_printable_blank_log(browser: Any, 
         assert tab.locator("#log-think-1 ~ .ahp-log__lines").is_visible()
         assert tab.get_by_text("What would you ask a podiatrist?").is_visible()
         assert tab.locator(".ahp-log__nojs").is_hidden()
-        tab.goto(f"{tiny_site}modules/")
-        assert tab.locator("#module-filters-box").is_hidden()
-        assert tab.locator("[data-group] h2").all_text_contents() == ["Dietitian", "Podiatrist", "For every profession"]
-        assert tab.locator("[data-module]:visible").count() == 4  # the two-profession module is under both
+        tab.goto(f"{tiny_site}modules/?profession=dietitian")
+        assert tab.locator("#module-filters").is_hidden()
+        headings = tab.locator("[data-section] h2").all_text_contents()
+        assert headings == ["Dietitian", "Podiatrist", "For every profession"]
+        assert tab.locator("[data-card]:visible").count() == 4  # the two-profession module is under both
     finally:
         context.close()
 
@@ -243,8 +244,8 @@ def test_module_pages_pass_axe(browser: Any, tiny_site: str, width: int) -> None
         assert tab.locator("#log-progress").text_content() == "1 of 4 activities done"
         assert axe_violations(tab) == []
         assert tab.evaluate("document.documentElement.scrollWidth") <= width
-        tab.goto(f"{tiny_site}modules/")
-        tab.click("#module-filters-box summary")
+        tab.goto(f"{tiny_site}modules/?audience=returner")
+        tab.click("#module-filters summary:has-text('Profession')")
         assert axe_violations(tab) == []
         assert tab.evaluate("document.documentElement.scrollWidth") <= width
     finally:
@@ -260,27 +261,34 @@ def test_log_controls_are_big_enough_to_tap(page: Any, tiny_site: str) -> None:
     assert small == []
 
 
+COUNT = "[data-count-for=module-cards]"
+
+
 def test_index_filters(page: Any, tiny_site: str) -> None:
     page.goto(f"{tiny_site}modules/")
-    count = page.locator("#module-count")
+    count = page.locator(COUNT)
     assert count.text_content() == "3 modules"
-    page.click("#module-filters-box summary")
-    page.select_option("#filter-profession", "dietitian")
-    assert count.text_content() == "Showing 2 of 3 modules"
-    assert page.locator("[data-group]:visible h2").all_text_contents() == ["Dietitian", "For every profession"]
+    page.click("#module-filters summary:has-text('Profession')")
+    page.check("input[name=profession][value=dietitian]")
+    assert count.text_content() == "2 of 3 modules"
+    assert page.locator("[data-section]:visible h2").all_text_contents() == ["Dietitian", "For every profession"]
     assert page.url.endswith("?profession=dietitian")
     page.get_by_label("More than 3 hours").check()
-    assert count.text_content() == "Showing 1 of 3 modules"
-    assert page.locator("[data-module]:visible a").all_text_contents() == ["Dietetics taster"]
+    assert count.text_content() == "1 of 3 modules"
+    assert page.locator("[data-card]:visible a").all_text_contents() == ["Dietetics taster"]
     page.get_by_label("Returning to practice").check()
-    assert count.text_content() == "No modules match. Try fewer filters."
-    page.get_by_role("button", name="Show all modules").click()
-    page.wait_for_function("document.getElementById('module-count').textContent === '3 modules'")
-    assert page.locator("[data-module]:visible").count() == 4
+    assert count.text_content() == "0 of 3 modules"
+    assert page.locator("[data-empty-for=module-cards]").is_visible()
+    assert page.locator("[data-section]:visible").count() == 0
+    page.get_by_role("button", name="Clear filters").click()
+    assert count.text_content() == "3 modules"
+    assert page.locator("[data-card]:visible").count() == 4
 
 
 def test_index_filters_from_the_address(page: Any, tiny_site: str) -> None:
     page.goto(f"{tiny_site}modules/?audience=returner")
-    assert page.locator("#module-count").text_content() == "Showing 1 of 3 modules"
-    assert page.locator("#module-filters-box").get_attribute("open") is not None
+    assert page.locator(COUNT).text_content() == "1 of 3 modules"
     assert page.get_by_label("Returning to practice").is_checked()
+    page.goto(f"{tiny_site}modules/?profession=podiatrist")
+    assert page.locator("details:has(input[name=profession])").get_attribute("open") is not None
+    assert page.locator("[data-section]:visible h2").all_text_contents() == ["Podiatrist", "For every profession"]

@@ -153,9 +153,9 @@ BUSY_TASK = """() => new Promise((done) => setTimeout(() => {
   while (performance.now() < end);
   done();
 }))"""
-TAPS = ('[data-group="audience"][data-value="returner"]', '[data-group="kind"][data-value="resource"]',
-        '[data-group="profession"][data-value="podiatrist"]', '[data-group="audience"][data-value="returner"]',
-        "#explore-clear")
+TAPS = ('label:has(> input[name=audience][value=returner])', 'label:has(> input[name=kind][value=resource])',
+        'label:has(> input[name=profession][value=podiatrist])', 'label:has(> input[name=audience][value=returner])',
+        "#explore-filters button[type=reset]")
 
 
 ROUNDS = 3
@@ -181,7 +181,7 @@ def test_filtering_1000_cards_has_no_long_task(browser: Any, big_site: str) -> N
             tab.evaluate(AFTER_NEXT_FRAME)
         tab.evaluate(AFTER_NEXT_FRAME)
         long_tasks, event_times = tab.evaluate("[window.longTasks, window.eventTimes]")
-        assert tab.text_content("#explore-count") == "1000 of 1000 shown"
+        assert tab.text_content("[data-count-for=explore-cards]") == "1000 entries"
         rounds.append((max(long_tasks, default=0), max(event_times, default=0)))
         print(f"\nfiltering 1,000 cards, round {len(rounds)}: longest tap to next paint "
               f"{max(event_times, default=0):.0f} ms; long tasks {json.dumps([round(t) for t in long_tasks])} "
@@ -258,3 +258,68 @@ def test_no_page_scrolls_sideways(page: Any, site_url: str, shipped_site: Path) 
             wide[path] = width
     print(f"\n{len(paths)} pages checked for sideways scrolling at 360 px")
     assert wide == {}
+
+
+# --- Listing pages: short, steady, easy to tap --------------------------------------------------------------------
+
+LISTINGS = ("explore/", "resources/", "stories/", "ambassadors/", "modules/", "calendar/")
+"""Every page with the shared filter component."""
+MAX_HEIGHT = 9000
+"""About twelve phone screens at 360 px: the longest a listing page may be when it first loads."""
+MAX_LAYOUT_SHIFT = 0.02
+THROTTLED = """() => { window.layoutShift = 0; new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.layoutShift += e.value; })
+  .observe({type: "layout-shift", buffered: true}); }"""
+
+
+@pytest.mark.parametrize("path", LISTINGS)
+def test_listing_page_is_short_at_first_load(page: Any, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    height = page.evaluate("document.documentElement.scrollHeight")
+    print(f"\n/{path}: {height} px tall at 360 px")
+    assert height <= MAX_HEIGHT
+
+
+def test_paged_listings_stay_short_with_1000_entries(page: Any, big_site: str) -> None:
+    for path in ("explore/", "resources/"):
+        page.goto(big_site + path)
+        height = page.evaluate("document.documentElement.scrollHeight")
+        print(f"\n/{path} with 1,000 entries: {height} px tall at 360 px")
+        assert height <= MAX_HEIGHT
+
+
+@pytest.mark.parametrize("path", LISTINGS)
+def test_listing_page_does_not_shift_on_a_slow_phone(browser: Any, site_url: str, path: str) -> None:
+    """Lighthouse's mobile conditions (412 x 823 screen, 4x slower CPU, slow 4G): a plain load never shows the shift
+    a script makes when it reveals the filters after the first paint."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75, is_mobile=True,
+                                  has_touch=True)
+    tab = context.new_page()
+    cdp = context.new_cdp_session(tab)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 150, "downloadThroughput": 184_320,
+                                                  "uploadThroughput": 86_400})
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    tab.add_init_script(f"({THROTTLED})()")
+    tab.goto(site_url + path, wait_until="load")
+    tab.evaluate(AFTER_NEXT_FRAME)
+    shift = tab.evaluate("window.layoutShift")
+    context.close()
+    print(f"\n/{path}: cumulative layout shift {shift:.4f}")
+    assert shift <= MAX_LAYOUT_SHIFT
+
+
+FILTER_TARGETS = """() => [...document.querySelectorAll(
+    ".ahp-filters .ahp-chip, .ahp-filters summary, .ahp-filters button, .ahp-filters input[type=search], "
+    + "[data-more-for], [data-empty-for] button")]
+  .filter((el) => el.getClientRects().length)
+  .map((el) => [el.textContent.trim().slice(0, 30) || el.name, el.getBoundingClientRect()])
+  .filter(([, box]) => box.width < 44 || box.height < 44).map(([name, box]) => `${name} ${box.width}x${box.height}`)"""
+
+
+@pytest.mark.parametrize("path", [*LISTINGS, "explore/?q=zzzz-no-such-words&kind=story"])
+def test_filter_controls_are_44_px_targets(page: Any, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    page.evaluate("document.querySelectorAll('.ahp-filters details').forEach((d) => { d.open = true; })")
+    assert page.locator(".ahp-filters .ahp-chip").count() > 1
+    assert page.evaluate(FILTER_TARGETS) == []

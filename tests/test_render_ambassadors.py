@@ -46,9 +46,11 @@ def test_index_cards_carry_filter_values(make_catalogue) -> None:
     assert 'data-age="ks4 ks5" data-minutes="50" data-setting="class-session" data-profession="podiatrist"' in page
     assert 'data-age="ks3" data-minutes="15" data-setting="assembly" data-profession="all"' in page
     assert 'href="../ambassadors/lesson/"' in page
-    assert '<form class="ahp-amb-filters" data-filters="talks resources" hidden' in page
-    assert 'src="../assets/ambassadors.js"' in page
-    assert "2 of" not in page and "2 talk packs" in page
+    assert 'data-filters="talk-pack-cards talk-resource-cards"' in page
+    assert 'src="../assets/filters.js"' in page
+    assert "2 of" not in page and ">2 talk packs</p>" in page
+    assert re.findall(r'name="minutes" value="([^"]*)"', page) == ["", "15", "20", "30", "60"]
+    assert '<details class="ahp-filter" open data-match="max">' in page  # a time limit, not a list of values
 
 
 def test_index_lists_only_talk_resources(make_catalogue) -> None:

@@ -89,8 +89,9 @@ def test_each_date_shows_professions_and_an_add_to_calendar_link(tree) -> None:
 
 def test_filters_work_without_javascript_through_small_pages(tree) -> None:
     html = body(tree["calendar/index.md"])
-    assert '<form class="ahp-cal__filter" id="calendar-filter" hidden>' in html  # JavaScript shows it
-    assert '<script src="../assets/calendar.js" defer></script>' in html
+    assert '<form class="ahp-filters" id="calendar-filters" data-filters="calendar-dates"' in html
+    assert "<noscript><style>.ahp-filters" in html  # hidden without JavaScript, shown from the first paint with it
+    assert '<script src="../assets/filters.js" defer></script>' in html
     for pid in ("podiatrist", "occupational-therapist"):
         assert f'href="../calendar/professions/{pid}/"' in html
         assert f"calendar/professions/{pid}.md" in tree
@@ -182,7 +183,8 @@ def test_calendar_styles_are_in_the_shared_stylesheet() -> None:
     templates = "".join((REPO / "generator/templates" / name).read_text(encoding="utf-8")
                         for name in ("calendar.html.j2", "calendar_list.html.j2", "calendar_macros.html.j2",
                                      "plan.html.j2"))
-    hooks_only = {"ahp-cal__choose", "ahp-cal__meta", "ahp-cal__subscribe", "ahp-plan__month"}  # no style needed
+    hooks_only = {"ahp-cal__choose", "ahp-cal__meta", "ahp-cal__month", "ahp-cal__subscribe",
+                  "ahp-plan__month"}  # no style needed
     used = set(re.findall(r"\b(ahp-(?:cal|plan)__[a-z-]+)", templates)) - hooks_only
     assert used and all(f".{name}" in section for name in used), sorted(n for n in used if f".{n}" not in section)
 
@@ -229,30 +231,32 @@ def test_axe_finds_nothing(browser, site_url, path, width) -> None:
 @pytest.mark.browser
 def test_filter_by_profession_and_audience(page, site_url) -> None:
     page.goto(site_url + "calendar/")
-    assert page.is_visible("#calendar-filter")
+    assert page.is_visible("#calendar-filters")
     assert page.locator(".ahp-cal__vh").first.bounding_box()["width"] <= 1  # the stylesheet's calendar section
-    total = int(page.get_attribute("#calendar-count", "data-total"))
-    page.select_option("#filter-profession", "podiatrist")
-    shown = page.locator("#calendar-months .ahp-cal__item:visible")
+    total = page.locator("#calendar-dates .ahp-cal__item").count()
+    assert page.text_content("[data-count-for=calendar-dates]") == f"{total} dates"
+    page.click("#calendar-filters summary:has-text('Profession')")
+    page.check("#calendar-filters input[name=profession][value=podiatrist]")
+    shown = page.locator("#calendar-dates .ahp-cal__item:visible")
     count = shown.count()
     assert 0 < count < total
     professions = shown.evaluate_all("items => items.map(i => i.dataset.profession)")
     assert all("podiatrist" in p.split() or "all" in p.split() for p in professions)
-    assert page.text_content("#calendar-count") == f"{count} dates"
+    assert page.text_content("[data-count-for=calendar-dates]") == f"{count} of {total} dates"
     assert page.url.endswith("?profession=podiatrist")
-    page.select_option("#filter-audience", "returner")
-    audiences = page.locator("#calendar-months .ahp-cal__item:visible").evaluate_all(
+    page.check("#calendar-filters input[name=audience][value=returner]")
+    audiences = page.locator("#calendar-dates .ahp-cal__item:visible").evaluate_all(
         "items => items.map(i => i.dataset.audience)")
     assert all("returner" in a.split() for a in audiences)
-    hidden_months = page.locator("#calendar-months .ahp-cal__month:not(:visible)").count()
-    visible_empty = page.locator("#calendar-months .ahp-cal__month:visible").evaluate_all(
+    hidden_months = page.locator("#calendar-dates .ahp-cal__month:not(:visible)").count()
+    visible_empty = page.locator("#calendar-dates .ahp-cal__month:visible").evaluate_all(
         "months => months.filter(m => !m.querySelector('.ahp-cal__item:not([hidden])')).length")
     assert visible_empty == 0
     print(f"\n{total} dates; podiatrist {count}; podiatrist and returner {len(audiences)}; "
           f"{hidden_months} months hidden")
     page.goto(site_url + "calendar/?profession=podiatrist")
-    assert page.input_value("#filter-profession") == "podiatrist"
-    assert page.locator("#calendar-months .ahp-cal__item:visible").count() == count
+    assert page.is_checked("#calendar-filters input[name=profession][value=podiatrist]")
+    assert page.locator("#calendar-dates .ahp-cal__item:visible").count() == count
 
 
 @pytest.mark.browser
@@ -261,8 +265,8 @@ def test_without_javascript_every_date_and_the_profession_links_show(browser, si
     tab = context.new_page()
     try:
         tab.goto(site_url + "calendar/")
-        assert not tab.is_visible("#calendar-filter")
-        total = int(tab.get_attribute("#calendar-count", "data-total"))
+        assert not tab.is_visible("#calendar-filters")
+        total = int(tab.text_content("[data-count-for=calendar-dates]").split()[0])
         assert tab.locator(".ahp-cal__item:visible").count() == total
         tab.click("text=Dates for one profession")
         tab.click(".ahp-cal__links >> text=Podiatrist")

@@ -1,4 +1,5 @@
-"""The explore page: every entry as a card, filter chips only for values some card has, complete without JS."""
+"""The explore page and the resources index: every entry as a card, filter chips only for values some card has,
+the first page shown and the rest on linked pages, so each list is complete without JavaScript."""
 
 from __future__ import annotations
 
@@ -7,31 +8,36 @@ import re
 from conftest import module, profession, render_tree, resource
 
 from generator.render.explore import build_filter_groups
+from generator.render.filters import PAGE_SIZE
 
 render = render_tree
 
 
 def chips(page: str, group: str) -> list[str]:
-    return re.findall(rf'data-group="{group}" data-value="([^"]+)"', page)
+    return re.findall(rf'<input type="checkbox" name="{group}" value="([^"]+)"', page)
 
 
 def test_every_entry_is_a_card_with_its_filter_data(make_catalogue) -> None:
     page = render(make_catalogue())["explore/index.md"]
-    cards = re.findall(r'<li class="ahp-card[^"]*" data-kind="([a-z]+)" data-audience="([^"]*)" '
+    cards = re.findall(r'<li class="ahp-card[^"]*" data-card="[^"]+" data-kind="([a-z]+)" data-audience="([^"]*)" '
                        r'data-profession="([^"]*)"', page)
     assert sorted(kind for kind, _, _ in cards) == ["event", "module", "profession", "resource", "story", "talk"]
     assert ("profession", "first-time career-changer", "podiatrist") in cards
     assert ("talk", "first-time", "all") in cards
-    assert 'id="explore-count" role="status" aria-live="polite" tabindex="-1">6 entries</p>' in page
+    assert 'role="status" aria-live="polite" tabindex="-1" data-count-for="explore-cards" data-noun="entries" ' \
+           'data-one="entry">6 entries</p>' in page
 
 
-def test_filters_are_hidden_until_the_script_runs(make_catalogue) -> None:
+def test_filters_are_in_the_page_and_hidden_without_javascript(make_catalogue) -> None:
     page = render(make_catalogue())["explore/index.md"]
-    assert '<form class="ahp-filters" id="explore-filters" aria-label="Filters" hidden>' in page
-    assert '<script src="../assets/explore.js" defer></script>' in page
+    assert '<form class="ahp-filters" id="explore-filters" data-filters="explore-cards" aria-label="Filter entries"' \
+           in page  # present from the first paint: not hidden, nothing injected
+    assert "<noscript><style>.ahp-filters" in page  # ... and out of the way without JavaScript
+    assert '<script src="../assets/filters.js" defer></script>' in page
     assert 'href="../for/returner/"' in page  # without JavaScript, the audience pages do the filtering
     assert chips(page, "kind") == ["profession", "story", "module", "resource", "event", "talk"]
-    assert 'aria-pressed="false"' in page
+    assert 'name="q"' in page
+    assert "explore/page/2.md" not in render(make_catalogue())  # six cards fit on one page
 
 
 def test_chips_only_for_values_some_card_has(make_catalogue) -> None:
@@ -78,3 +84,48 @@ def test_care_areas_filter_professions(make_catalogue) -> None:
     assert ('data-profession="podiatrist" data-duration="" data-format="" data-care="older-people rehabilitation"'
             in page)
     assert 'data-kind="resource"' in page and 'data-care=""' in page
+
+
+def many_resources(n: int) -> dict[str, object]:
+    """The default resource (modules and talks use it) and `n` more."""
+    return {"resources.yaml": [resource()] + [resource(f"r{i:03d}", title=f"Resource {i:03d}") for i in range(n)]}
+
+
+def test_long_lists_show_one_page_and_link_the_rest(make_catalogue) -> None:
+    tree = render(make_catalogue(many_resources(2 * PAGE_SIZE - 1)))
+    first = tree["explore/index.md"]
+    cards = re.findall(r'<li class="ahp-card" data-card="([^"]+)"( hidden)?', first)
+    total = 2 * PAGE_SIZE + 5  # the resources and one entry of each other kind
+    assert len(cards) == total  # every card is in the page, for the script to filter
+    assert [hidden for _, hidden in cards] == [""] * PAGE_SIZE + [" hidden"] * (total - PAGE_SIZE)
+    assert f'data-page-size="{PAGE_SIZE}" data-paged' in first
+    assert f'<a class="ahp-button" href="../explore/page/2/" data-more-for="explore-cards">Show more (<span ' \
+           f'data-left>{total - PAGE_SIZE}</span> more to see)</a>' in first
+    second, third = tree["explore/page/2.md"], tree["explore/page/3.md"]
+    assert "explore/page/4.md" not in tree
+    assert "Explore everything: page 2 of 3" in second
+    assert len(re.findall(r'<li class="ahp-card"', second)) == PAGE_SIZE and " hidden" not in second
+    assert 'href="../../../explore/page/3/">Show more (5 more to see)</a>' in second
+    assert "<form" not in second and "filters.js" not in second
+    assert len(re.findall(r'<li class="ahp-card"', third)) == 5
+    assert "Show more" not in third and 'href="../../../explore/page/2/">Previous page</a>' in third
+    listed = {card for page in (second, third) for card in re.findall(r'data-card="([^"]+)"', page)}
+    assert listed | {card for card, hidden in cards if not hidden} == {card for card, _ in cards}
+
+
+def test_resources_index_is_paged_and_filtered_like_explore(make_catalogue) -> None:
+    tree = render(make_catalogue(many_resources(PAGE_SIZE)))
+    index = tree["resources/index.md"]
+    assert 'data-filters="resources-cards"' in index and 'data-count-for="resources-cards"' in index
+    assert chips(index, "kind") == []  # one kind: no chips for it
+    assert 'href="../resources/page/2/" data-more-for="resources-cards"' in index
+    assert len(re.findall(r'<li class="ahp-card"', tree["resources/page/2.md"])) == 1
+
+
+def test_an_audience_line_naming_every_audience_is_left_out(make_catalogue) -> None:
+    everyone = ["first-time", "support-worker", "career-changer", "returner"]
+    page = render(make_catalogue({"resources.yaml": [resource(audiences=everyone),
+                                                     resource("two", title="Two", audiences=["returner"])]}))
+    explore = page["explore/index.md"]
+    assert explore.count("For:</span>") == 6  # seven cards, one of them for everyone
+    assert "For:</span> Returning to practice</p>" in explore

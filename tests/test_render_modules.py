@@ -95,15 +95,16 @@ def test_index_groups_modules_by_profession(make_catalogue) -> None:
         "content/modules/intro.yaml": module("intro", title="Introduction", professions=["all"]),
     }))
     index = tree["modules/index.md"]
-    groups = re.findall(r'<section class="ahp-modules__group" data-group="([^"]+)"', index)
+    groups = re.findall(r'<section class="ahp-modules__group" data-section data-profession="([^"]+)"', index)
     assert groups == ["dietitian", "podiatrist", "all"]
-    podiatrist = index[index.index('data-group="podiatrist"'):index.index('data-group="all"')]
-    assert re.findall(r'data-module="([^"]+)"', podiatrist) == ["food", "podiatry-taster"]
+    podiatrist = index[index.index('data-section data-profession="podiatrist"'):
+                       index.index('data-section data-profession="all"')]
+    assert re.findall(r'data-card="([^"]+)"', podiatrist) == ["food", "podiatry-taster"]
     assert 'href="../professions/podiatrist/">Podiatrist</a></h2>' in index
     assert "For every profession" in index
-    assert 'data-module="food" data-profession="dietitian podiatrist" data-audience="career-changer" ' \
+    assert 'data-card="food" data-profession="dietitian podiatrist" data-audience="career-changer" ' \
            'data-duration="30-minutes-to-1-hour"' in index
-    assert '<p class="ahp-count" id="module-count" role="status">3 modules</p>' in index
+    assert 'data-count-for="module-cards" data-noun="modules" data-one="module">3 modules</p>' in index
 
 
 def test_index_states_the_activity_limit_of_the_model(make_catalogue) -> None:
@@ -114,12 +115,11 @@ def test_index_states_the_activity_limit_of_the_model(make_catalogue) -> None:
 def test_index_filters_are_an_enhancement(make_catalogue) -> None:
     index = render(make_catalogue({"content/modules/long.yaml": four_activities(id="long", title="Long")}))[
         "modules/index.md"]
-    assert re.search(r'<details class="ahp-module-filters" id="module-filters-box" hidden>', index)
-    assert '<option value="podiatrist">Podiatrist</option>' in index
-    assert re.findall(r'name="duration" value="([^"]*)"', index) == ["", "30-minutes-to-1-hour", "1-to-3-hours"]
-    assert re.findall(r'name="audience" value="([^"]*)"', index) == [
-        "", "first-time", "support-worker", "career-changer", "returner"]
-    assert '<script src="../assets/modules.js" defer></script>' in index
+    assert '<form class="ahp-filters" id="module-filters" data-filters="module-cards"' in index
+    assert re.findall(r'name="profession" value="([^"]*)"', index) == []  # one profession: nothing to choose
+    assert re.findall(r'name="duration" value="([^"]*)"', index) == ["30-minutes-to-1-hour", "1-to-3-hours"]
+    assert re.findall(r'name="audience" value="([^"]*)"', index) == []  # every module is for first-timers
+    assert '<script src="../assets/filters.js" defer></script>' in index
 
 
 def test_index_without_modules(make_catalogue) -> None:
@@ -127,7 +127,7 @@ def test_index_without_modules(make_catalogue) -> None:
     (root / "content/modules/podiatry-taster.yaml").unlink()
     index = render(root)["modules/index.md"]
     assert "No modules yet." in index
-    assert "modules.js" not in index
+    assert "filters.js" not in index
 
 
 @pytest.mark.parametrize(("minutes", "text"), [

@@ -14,6 +14,7 @@ from typing import Any
 from generator import model, urls
 from generator.model import ALL_PROFESSIONS, Resource, Talk
 from generator.render.base import Renderer, page_path, upcoming_dates
+from generator.render.filters import CardList, FilterForm, chip_group, useful
 from generator.render.kit import VOCABULARY_CARDS, deck_path, material_link, material_page
 
 UPCOMING_DAYS = 56
@@ -31,6 +32,9 @@ GATSBY_BENCHMARKS: dict[int, str] = {
 }
 """The eight Gatsby Benchmarks of good careers guidance, by number."""
 
+RESOURCES_SHOWN = 6
+"""Talk resources shown before "Show more", so the page stays a few phone screens long; all are listed without
+JavaScript."""
 AGE_GROUP_SHORT: dict[str, str] = {group: facts.name for group, facts in model.AGE_GROUP_FACTS.items()}
 """Short names of the age groups, for the filter chips."""
 AGE_GROUP_YEARS: dict[str, tuple[int, int]] = {group: facts.ages for group, facts in model.AGE_GROUP_FACTS.items()}
@@ -99,6 +103,23 @@ def plan_steps(talk: Talk) -> list[dict[str, Any]]:
     return steps
 
 
+def filter_form(talks: list[dict[str, Any]], resources: list[dict[str, Any]],
+                professions: Iterable[model.Profession]) -> FilterForm:
+    """Age group, time, setting and profession, over the talk packs and the talk resources."""
+    cards = talks + resources
+    groups = useful((
+        chip_group("age", "Age group", AGE_GROUP_SHORT.items(), (g for c in cards for g in c["age_groups"])),
+        chip_group("minutes", "Time you have", ((str(limit), label) for limit, label in TIME_LIMITS),
+                   any_label="Any length", at_most=True),
+        chip_group("setting", "Setting (talk packs)", model.TALK_SETTING_LABELS.items(),
+                   (c["setting"] for c in talks)),
+        chip_group("profession", "Profession", ((p.id, p.title) for p in professions), open=False),
+    ))
+    lists = (("talk-pack-cards", talks), ("talk-resource-cards", resources))
+    return FilterForm("ambassador-filters", "Filter talk packs and resources",
+                      tuple(list_id for list_id, cards in lists if cards), groups)
+
+
 def build_talks(renderer: Renderer) -> Iterable[tuple[str, str]]:
     catalogue = renderer.catalogue
     talks = [talk_card(talk) for talk in catalogue.talks]
@@ -108,8 +129,10 @@ def build_talks(renderer: Renderer) -> Iterable[tuple[str, str]]:
     yield urls.AMBASSADORS, renderer.page(
         urls.AMBASSADORS, "ambassadors.html.j2", "Ambassadors",
         "Ready-to-deliver talk packs and materials for allied health ambassadors, by age group, time and setting.",
-        talks=talks, resources=resources, by_age=by_age, age_short=AGE_GROUP_SHORT, time_limits=TIME_LIMITS,
-        settings=list(model.TALK_SETTING_LABELS), professions=catalogue.professions,
+        talks=talks, resources=resources, by_age=by_age,
+        form=filter_form(talks, resources, catalogue.professions),
+        talk_list=CardList("talk-pack-cards", len(talks), "talk packs", "talk pack"),
+        resource_list=CardList("talk-resource-cards", len(resources), "resources", "resource", RESOURCES_SHOWN),
         dates=upcoming_dates(renderer, UPCOMING_DAYS, awareness), upcoming_weeks=UPCOMING_DAYS // 7)
     for talk in catalogue.talks:
         path = page_path("talk", talk.id)

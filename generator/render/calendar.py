@@ -3,7 +3,7 @@ the subscribable ICS feeds.
 
 Why: young people need to know when to apply, and ambassadors plan talks around awareness days. All dates come
 from `recurrence.py` and all feeds from `ics.py`, so a page and a feed can never disagree. Filtering works without
-JavaScript through one small page per profession and per audience; calendar.js only adds instant filtering on
+JavaScript through one small page per profession and per audience; filters.js only adds instant filtering on
 /calendar/ itself, so no page grows with the number of professions times events.
 """
 
@@ -21,6 +21,7 @@ from generator.ics import build_feed, next_start
 from generator.model import ALL_PROFESSIONS, LOOKAHEAD_DAYS, Event
 from generator.recurrence import rule_body, upcoming
 from generator.render.base import Renderer, format_date_range, page_path, page_url, upcoming_dates
+from generator.render.filters import CardList, FilterForm, chip_group, useful
 from generator.urls import ALL_FEED, audience_feed, event_feed, profession_feed
 
 # Moved to generator.urls; the old names stay importable from here.
@@ -131,6 +132,11 @@ def build_feeds(renderer: Renderer) -> Iterable[tuple[str, bytes]]:
 def build_calendar_index(renderer: Renderer) -> Iterable[tuple[str, str]]:
     catalogue, today = renderer.catalogue, renderer.options.today
     views = [calendar_item(view, today) for view in upcoming_dates(renderer, window_days(today))]
+    form = FilterForm("calendar-filters", "Filter dates", ("calendar-dates",) if views else (), useful((
+        chip_group("profession", "Profession", ((p.id, p.title) for p in catalogue.professions), open=False),
+        chip_group("audience", "Who you are", model.AUDIENCE_LABELS.items(),
+                   (a for view in views for a in view["event"].audiences)),
+    )))
     yield urls.CALENDAR, renderer.page(
         urls.CALENDAR, "calendar.html.j2", "Calendar",
         "Awareness days and weeks for the allied health professions, and the dates to apply by.",
@@ -138,7 +144,7 @@ def build_calendar_index(renderer: Renderer) -> Iterable[tuple[str, str]]:
         professions=[(profession, profession_page(profession.id)) for profession in catalogue.professions],
         audiences=[(audience, audience_page(audience)) for audience in model.AUDIENCE_IDS],
         site_url=renderer.options.site_url, subscribe_addresses=subscribe_view(renderer.options.site_url, ALL_FEED),
-        filter_script=True)
+        form=form, date_list=CardList("calendar-dates", len(views), "dates", "date"))
 
 
 def build_calendar_lists(renderer: Renderer) -> Iterable[tuple[str, str]]:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator import urls
 from generator.render.base import Renderer, card, page_path
+from generator.render.explore import card_listing
+from generator.urls import KIND_FOLDERS
 
 
 def _entry_pages(renderer: Renderer, kind: str, template: str, index_title: str,
-                 index_description: str) -> Iterable[tuple[str, str]]:
+                 index_description: str, noun: str, one: str) -> Iterable[tuple[str, str]]:
+    """The kind's index, filterable and paged like Explore, then one page per entry."""
     entries = renderer.catalogue.of_kind(kind)
-    index_path = urls.KIND_INDEXES[kind]
-    yield index_path, renderer.page(index_path, "listing.html.j2", index_title, index_description, kind=kind,
-                                    cards=[card(kind, entry) for entry in entries])
+    yield from card_listing(renderer, KIND_FOLDERS[kind], index_title, index_description,
+                            [card(kind, entry) for entry in entries], noun, one)
     for entry in entries:
         path = page_path(kind, entry.id)
         yield path, renderer.page(path, template, entry.title, entry.summary, entry=entry, kind=kind)
@@ -22,5 +23,5 @@ def _entry_pages(renderer: Renderer, kind: str, template: str, index_title: str,
 def build_resources(renderer: Renderer) -> Iterable[tuple[str, str]]:
     yield from _entry_pages(renderer, "resource", "resource.html.j2", "Resources",
                             "Videos, virtual reality, toolkits, programmes and talk materials about allied "
-                            "health careers.")
+                            "health careers.", "resources", "resource")
 

@@ -14,6 +14,7 @@ from typing import Any
 from generator import model, urls
 from generator.model import ACTIVITY_KIND_LABELS, Module
 from generator.render.base import DURATION_BUCKETS, Renderer, duration_bucket, page_path
+from generator.render.filters import CardList, FilterForm, chip_group, useful
 
 LOG_KEY_PREFIX = "ahp-log"
 """Answers are kept in the browser's localStorage under `ahp-log:<module id>:<activity id>`."""
@@ -96,14 +97,20 @@ def module_view(renderer: Renderer, module: Module) -> dict[str, Any]:
 def build_modules(renderer: Renderer) -> Iterable[tuple[str, str]]:
     modules = renderer.catalogue.modules
     groups = group_modules(renderer)
-    present = {duration_bucket(m.minutes) for m in modules}
+    form = FilterForm("module-filters", "Filter modules", ("module-cards",), useful((
+        chip_group("profession", "Profession", ((p.id, p.title) for p in renderer.catalogue.professions),
+                   None if any(g.id == model.ALL_PROFESSIONS for g in groups) else (g.id for g in groups),
+                   open=False),
+        chip_group("duration", "Time", ((value, label) for value, label, _most in DURATION_BUCKETS),
+                   (duration_bucket(m.minutes) for m in modules)),
+        chip_group("audience", "Who it is for", model.AUDIENCE_LABELS.items(),
+                   (a for m in modules for a in m.audiences)),
+    )))
     yield urls.MODULES, renderer.page(
         urls.MODULES, "modules_index.html.j2", "Virtual work experience",
         "Short work experience modules you can do from home, on a phone, with a private log.",
-        groups=groups, module_count=len(modules), cards={m.id: module_card(m) for m in modules},
-        durations=[(value, label) for value, label, _most in DURATION_BUCKETS if value in present],
-        audiences=[(a, model.AUDIENCE_LABELS[a]) for a in model.AUDIENCE_IDS],
-        profession_options=[(p.id, p.title) for p in renderer.catalogue.professions])
+        groups=groups, cards={m.id: module_card(m) for m in modules}, form=form,
+        module_list=CardList("module-cards", len(modules), "modules", "module"))
     for module in modules:
         path = page_path("module", module.id)
         yield path, renderer.page(path, "module.html.j2", module.title, module.summary, entry=module,

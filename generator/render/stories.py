@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from generator import model, urls
 from generator.model import ALL_PROFESSIONS, Story
 from generator.render.base import Renderer, page_path
+from generator.render.filters import CardList, FilterForm, chip_group, useful
 
 NAMING_NOTES: dict[str, str] = {naming: f"Published with the person's consent, {label}."
                                 for naming, label in model.NAMING_LABELS.items()}
@@ -58,16 +59,21 @@ def story_view(renderer: Renderer, story: Story) -> dict[str, Any]:
 
 def build_stories(renderer: Renderer) -> Iterable[tuple[str, str]]:
     catalogue = renderer.catalogue
-    views = [story_view(renderer, story) for story in catalogue.stories]
-    named = {pid for story in catalogue.stories for pid in story.professions}
-    routes = [route for route in model.STORY_ROUTE_LABELS if any(story.route == route for story in catalogue.stories)]
+    stories = catalogue.stories
+    views = [story_view(renderer, story) for story in stories]
+    named = {pid for story in stories for pid in story.professions}
+    form = FilterForm("story-filters", "Filter stories", ("story-cards",), useful((
+        chip_group("audience", "Who it is for", model.AUDIENCE_LABELS.items(),
+                   (a for s in stories for a in s.audiences)),
+        chip_group("route", "Route", model.STORY_ROUTE_LABELS.items(), (s.route for s in stories)),
+        chip_group("profession", "Profession", ((p.id, p.title) for p in catalogue.professions),
+                   None if ALL_PROFESSIONS in named else named, open=False),
+    )))
     yield urls.STORIES, renderer.page(
         urls.STORIES, "stories_index.html.j2", "Stories",
         "Case studies of schemes, and of real people's routes into the allied health professions, told from public "
         "pages.",
-        stories=views, audiences=model.AUDIENCE_IDS,
-        professions=[p for p in catalogue.professions if p.id in named or ALL_PROFESSIONS in named],
-        routes=[(route, model.STORY_ROUTE_LABELS[route]) for route in routes])
+        stories=views, form=form, story_list=CardList("story-cards", len(views), "stories", "story"))
     for view in views:
         story = view["entry"]
         path = page_path("story", story.id)
