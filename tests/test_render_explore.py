@@ -94,7 +94,7 @@ def many_resources(n: int) -> dict[str, object]:
 def test_long_lists_show_one_page_and_link_the_rest(make_catalogue) -> None:
     tree = render(make_catalogue(many_resources(2 * PAGE_SIZE - 1)))
     first = tree["explore/index.md"]
-    cards = re.findall(r'<li class="ahp-card" data-card="([^"]+)"( hidden)?', first)
+    cards = re.findall(r'<li class="ahp-card[^"]*" data-card="([^"]+)"( hidden)?', first)
     total = 2 * PAGE_SIZE + 5  # the resources and one entry of each other kind
     assert len(cards) == total  # every card is in the page, for the script to filter
     assert [hidden for _, hidden in cards] == [""] * PAGE_SIZE + [" hidden"] * (total - PAGE_SIZE)

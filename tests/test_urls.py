@@ -44,7 +44,7 @@ def test_every_internal_link_of_a_rendered_site_leads_to_a_page_or_file(make_cat
             continue
         root = urls.root_from(path)
         for href in re.findall(r'(?:href|src)="([^"#?]+)', str(content)):
-            if href.startswith(("https:", "mailto:")):
+            if href.startswith(("https:", "mailto:", "webcal:")):
                 continue
             assert href.startswith(root), f"{path}: {href} does not start from the site root ({root!r})"
             assert href[len(root):] in addresses, f"{path}: {href} leads nowhere"
