@@ -16,6 +16,7 @@ CROSS_CUTTING = {
     "test_properties.py": "property-based mutations of valid entries",
     "test_injection.py": "script injection attempts, checked in Chromium",
     "test_print.py": "print output (PDF page count, QR codes)",
+    "test_workflows.py": "the GitHub Actions workflows: zizmor and the publishing promises",
 }
 """Test files that exercise the whole system rather than one module."""
 
