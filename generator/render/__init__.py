@@ -21,6 +21,7 @@ from generator.render.handouts import build_handouts
 from generator.render.home import build_home
 from generator.render.matcher import build_matcher
 from generator.render.modules import build_modules
+from generator.render.offline import offline_files
 from generator.render.professions import build_professions
 from generator.render.stories import build_stories
 
@@ -48,5 +49,7 @@ def render_site(catalogue: Catalogue, options: RenderOptions) -> DocsTree:
     for name, data in package_assets().items():
         add(f"assets/{name}", data)
     for path, data in options.assets.items():
+        add(path, data)
+    for path, data in offline_files(renderer, tree):  # last: the service worker's version covers every file
         add(path, data)
     return DocsTree(tree)
