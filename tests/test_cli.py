@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import TODAY, profession, resource, run_cli
+import os
+import subprocess
+import sys
+
+from conftest import REPO, TODAY, profession, resource, run_cli
 
 
 def test_help_is_friendly() -> None:
@@ -45,3 +49,18 @@ def test_usage_errors_exit_2(tmp_path) -> None:
     assert run_cli("--root", str(tmp_path), "validate").returncode == 2
     assert run_cli("--today", "tomorrow", "validate").returncode == 2
     assert run_cli("frobnicate").returncode == 2
+
+
+def test_render_writes_the_docs_tree_without_any_site_engine(make_catalogue, tmp_path) -> None:
+    """`render` is the engine-neutral step: Python's import log shows no MkDocs module on that path."""
+    root = make_catalogue()
+    out = tmp_path / "docs"
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "generator", "--root", str(root), "--today",
+                             "2026-11-23", "render", "--out", str(out)], cwd=REPO, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(REPO)}, check=False)
+    assert result.returncode == 0, result.stderr
+    assert f"into {out}" in result.stdout
+    assert (out / "professions/podiatrist.md").is_file() and (out / "assets/ahp.css").is_file()
+    imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "import time:" in line]
+    assert "generator.pipeline" in imported
+    assert [name for name in imported if name.split(".")[0] in ("mkdocs", "material")] == []

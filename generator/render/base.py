@@ -9,7 +9,6 @@ Markdown syntax in an editor's text can turn into a link or script by accident.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -44,6 +43,9 @@ KIND_FOLDERS: dict[str, str] = {
     "profession": "professions", "story": "stories", "module": "modules", "resource": "resources",
     "event": "calendar/events", "talk": "ambassadors",
 }
+GENERATED_PAGE_START = '<div class="ahp-page'
+"""How every generated page body begins: one HTML block with no blank line inside, so a CommonMark or
+Python-Markdown engine passes it through whole, and an engine adapter can recognise it and skip Markdown."""
 _ALLOWED_TAGS = {"p", "a", "ul", "ol", "li", "strong", "em", "code", "blockquote", "h3", "h4", "br", "hr"}
 
 
@@ -132,11 +134,15 @@ class Renderer:
         body = self.env.get_template(template).render(
             title=title, description=description, root=root, url=url, entry_url=entry_url,
             page_source=source_path, canonical=self.options.site_url + page_url(source_path), **context)
-        # The engine's theme prints titles and descriptions as HTML (<title>, meta tags, header) without escaping,
-        # so editors' text is escaped here, once, before the engine sees it; templates must not escape it again.
-        front = {"title": html.escape(title), "description": html.escape(description)}
+        # Front matter holds the editors' text as it is: escaping it for a theme is the engine adapter's job.
+        front = {"title": title, "description": description}
         front_matter = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items())
-        return f"---\n{front_matter}\n---\n\n{body.strip()}\n"
+        # One HTML block: a blank line would end it for a CommonMark or Python-Markdown engine. No page holds <pre>
+        # or a filled <textarea>, so dropping blank lines changes nothing a reader sees.
+        body = "\n".join(line for line in body.strip().splitlines() if line.strip())
+        if not body.startswith(GENERATED_PAGE_START):
+            raise ValueError(f"{template} must start with {GENERATED_PAGE_START!r}")  # a template bug
+        return f"---\n{front_matter}\n---\n\n{body}\n"
 
 
 def package_assets() -> dict[str, bytes]:
