@@ -1,5 +1,5 @@
-"""The GitHub Actions workflows: zizmor (pinned in requirements-test.txt) finds nothing in .github/workflows/ but
-`unpinned-uses`, and the publishing workflows keep the promises README.md makes about them.
+"""The workflows: zizmor (pinned in requirements-test.txt) finds nothing in .github/workflows/ but `unpinned-uses`,
+and the publishing workflows (publish, pull request site and preview, link check) keep README.md's promises.
 
 Why: the workflows cannot run here (no GitHub), so what can be checked offline is checked: their security (zizmor's
 offline audits) and their shape (triggers, permissions, concurrency, the build command, the actions' versions).
