@@ -25,13 +25,19 @@ function pageKey(url) {  /* one copy per page: "?audience=..." only filters what
   return address.href;
 }
 
+function fresh(request) {  /* asks the server (a cheap "not modified" if unchanged), never a stale browser copy */
+  return new Request(request, {cache: "no-cache"});
+}
+
 function isPage(request) {
   return request.mode === "navigate";
 }
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) {
-    return cache.addAll(SETTINGS.shell.map(function (path) { return new URL(path, self.registration.scope).href; }));
+    return cache.addAll(SETTINGS.shell.map(function (path) {
+      return new Request(new URL(path, self.registration.scope).href, {cache: "no-cache"});
+    }));
   }).then(function () { return self.skipWaiting(); }));
 });
 
@@ -87,7 +93,7 @@ self.addEventListener("fetch", function (event) {
   }
   event.respondWith(caches.open(CACHE).then(function (cache) {
     return cache.match(request, {ignoreSearch: true}).then(function (hit) {
-      return hit || fetch(request).then(function (response) {
+      return hit || fetch(fresh(request)).then(function (response) {
         if (response.ok && response.type === "basic") {
           var copy = response.clone();
           event.waitUntil(cache.put(request, copy));
@@ -108,7 +114,7 @@ self.addEventListener("message", function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) {
     return Promise.all(urls.map(function (url) {
       var page = data.pages && data.pages.indexOf(url) !== -1;
-      return fetch(url).then(function (response) {
+      return fetch(fresh(url)).then(function (response) {
         if (!response.ok) throw new Error(response.status);
         return cache.put(page ? pageKey(url) : url, response);
       }).then(function () { return true; }, function () { return false; });
