@@ -45,10 +45,19 @@ def load_valid_catalogue(root: Path, today: dt.date) -> Catalogue:
     return build_catalogue(validate_catalogue(load_catalogue_files(root), today))
 
 
+def repository_url() -> str:
+    """The catalogue's public repository: REPOSITORY_URL, else what GitHub Actions sets, else unknown ('')."""
+    explicit = os.environ.get("REPOSITORY_URL", "").strip()
+    if explicit.startswith("https://"):
+        return explicit.rstrip("/")
+    server, name = os.environ.get("GITHUB_SERVER_URL", ""), os.environ.get("GITHUB_REPOSITORY", "")
+    return f"{server.rstrip('/')}/{name}" if server.startswith("https://") and name.count("/") == 1 else ""
+
+
 def run_pipeline(root: Path, today: dt.date, site_url: str = "") -> DocsTree:
     """Everything up to the engine: the docs tree for the catalogue under `root`."""
     catalogue = load_valid_catalogue(root, today)
-    return render_site(catalogue, RenderOptions(today=today, site_url=site_url))
+    return render_site(catalogue, RenderOptions(today=today, site_url=site_url, repository_url=repository_url()))
 
 
 def render_docs(root: Path, today: dt.date, site_url: str = "", out: Path | None = None) -> DocsTree:

@@ -23,11 +23,11 @@ from generator.render.offline import (
     OFFLINE_SCRIPT,
     SERVICE_WORKER,
     SITE_NAME,
-    THEME_COLOUR,
     build_version,
     icon_path,
     icon_png,
     service_worker,
+    theme_colour,
 )
 
 
@@ -71,7 +71,8 @@ def test_the_manifest_names_the_site_in_its_colours_with_relative_addresses(make
     manifest = json.loads(tree[MANIFEST])
     mkdocs = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     assert manifest["name"] == SITE_NAME == mkdocs["site_name"]
-    assert mkdocs["theme"]["palette"]["primary"] == "indigo" and manifest["theme_color"] == THEME_COLOUR
+    css = (REPO / "generator" / "assets" / "ahp.css").read_text(encoding="utf-8")
+    assert manifest["theme_color"] == theme_colour() and f"--md-primary-fg-color: {theme_colour()};" in css
     assert manifest["start_url"] == manifest["scope"] == "./"
     assert [icon["src"] for icon in manifest["icons"]] == [icon_path(size) for size in ICON_SIZES]
     assert max(ICON_SIZES) >= 512 and 192 in ICON_SIZES  # what phones ask for before offering "install"
@@ -87,7 +88,7 @@ def test_icons_are_valid_png_of_their_size() -> None:
         raw = zlib.decompress(idat)
         assert len(raw) == size * (1 + 3 * size)
         row = raw[(size // 2) * (1 + 3 * size) + 1:][: 3 * size]
-        assert row[:3] == bytes.fromhex(THEME_COLOUR[1:]) and b"\xff\xff\xff" in row, "a white heart on the colour"
+        assert row[:3] == bytes.fromhex(theme_colour()[1:]) and b"\xff\xff\xff" in row, "a white heart on the colour"
         assert len(data) < 4096, "icons stay small"
 
 

@@ -23,13 +23,14 @@ from generator.render.matcher import build_matcher
 from generator.render.modules import build_modules
 from generator.render.offline import offline_files
 from generator.render.professions import build_professions
+from generator.render.site_pages import build_site_pages
 from generator.render.stories import build_stories
 
 __all__ = ["GENERATED_PAGE_START", "PAGE_BUILDERS", "RenderOptions", "render_site"]
 
 PAGE_BUILDERS: tuple[PageBuilder, ...] = (
     build_home, build_professions, build_stories, build_modules, build_resources, build_events, build_talks,
-    build_audiences, build_explore, build_handouts, build_matcher,
+    build_audiences, build_explore, build_handouts, build_matcher, build_site_pages,
 )
 
 

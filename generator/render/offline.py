@@ -1,8 +1,9 @@
 """Offline reading and the home-screen app: the service worker, the offline page, the web app manifest and icons.
 
 Why: many readers are young people on pay-as-you-go data who lose the site as soon as they are offline. A small
-service worker keeps the site's shell (styles, icons, the offline page) and every page as it is read, so a page seen
-once opens again without the internet; "Save for offline" on talk packs and modules also keeps the pages they use.
+service worker keeps the site's shell (styles, icons, the offline page) and every page as it is read, pictograms
+included (they are inline SVG), so a page seen once opens again without the internet; "Save for offline" on talk
+packs and modules also keeps the pages they use.
 Nothing is fetched ahead of the reader: the whole site is never downloaded on a first visit. Everything here is a
 file of the docs tree with relative addresses, so it works under any address and any engine; the theme only
 registers the worker (generator/theme/main.html).
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import struct
 import zlib
 from collections.abc import Iterable, Mapping
@@ -25,8 +27,6 @@ SITE_NAME = "Allied health careers"
 SHORT_NAME = "AHP careers"
 """The name under the home-screen icon, where a long name would be cut off."""
 SITE_DESCRIPTION = "Discover the 14 allied health professions of the NHS, and how to get in."
-THEME_COLOUR = "#4051b5"
-"""Material's indigo, the theme's primary colour (mkdocs.yml: palette primary indigo)."""
 BACKGROUND_COLOUR = "#ffffff"
 
 SERVICE_WORKER = "sw.js"
@@ -39,6 +39,15 @@ CACHE_PREFIX = "ahp-offline"
 """Caches are named '<prefix>:<scope>:<version>', so sites sharing a host (previews) never touch each other's."""
 SHELL_SUFFIXES = (".css", ".svg", ".png", ".webp")
 """Files under assets/ kept on install: styles and pictures. Page scripts are kept when a page uses them."""
+
+
+def theme_colour() -> str:
+    """The site's primary colour, as generator/assets/ahp.css declares it (`--md-primary-fg-color`)."""
+    css = (package_files.files("generator") / "assets" / "ahp.css").read_text(encoding="utf-8")
+    found = re.search(r"--md-primary-fg-color:\s*(#[0-9a-fA-F]{6})\b", css)
+    if found is None:
+        raise ValueError("generator/assets/ahp.css declares no --md-primary-fg-color")  # a bug, not content
+    return found.group(1).lower()
 
 
 def icon_path(size: int) -> str:
@@ -57,7 +66,7 @@ def manifest() -> str:
     icons = [{"src": icon_path(size), "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any maskable"}
              for size in ICON_SIZES]
     data = {"name": SITE_NAME, "short_name": SHORT_NAME, "description": SITE_DESCRIPTION, "lang": "en-GB",
-            "start_url": "./", "scope": "./", "display": "standalone", "theme_color": THEME_COLOUR,
+            "start_url": "./", "scope": "./", "display": "standalone", "theme_color": theme_colour(),
             "background_color": BACKGROUND_COLOUR, "icons": icons}
     return json.dumps(data, indent=2) + "\n"
 
@@ -93,13 +102,13 @@ def offline_files(renderer: Renderer, tree: Mapping[str, str | bytes]) -> Iterab
     yield SERVICE_WORKER, service_worker({**tree, **added})
 
 
-# --- Icons: a white heart on the theme colour, drawn here so the site asks no one for pictures --------------------
+# --- Icons: a white heart on the site's colour, drawn here so the site asks no one for pictures --------------------
 
 @cache
 def icon_png(size: int) -> bytes:
     """A square PNG icon, full-bleed so a phone may cut it to any shape ("maskable"): the heart stays inside the
     central safe circle. Deterministic, so builds are reproducible."""
-    background = bytes.fromhex(THEME_COLOUR[1:])
+    background = bytes.fromhex(theme_colour()[1:])
     foreground = bytes.fromhex(BACKGROUND_COLOUR[1:])
     rows = []
     for y in range(size):
