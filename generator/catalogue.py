@@ -104,7 +104,8 @@ def build_catalogue(entries: Sequence[ValidEntry]) -> Catalogue:
     for_all: list[tuple[str, Entry]] = []
     for kind in KIND_ORDER:
         for entry in kinds[kind]:
-            for audience in getattr(entry, "audiences", ()):
+            # A staff tool (issue 17) is not offered to learners on their audience guide.
+            for audience in () if getattr(entry, "for_staff", False) else getattr(entry, "audiences", ()):
                 by_audience[audience].append((kind, entry))
             professions = (entry.id,) if kind == "profession" else getattr(entry, "professions", ())
             if ALL_PROFESSIONS in professions:

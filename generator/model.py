@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html as html_lib
 import re
-from typing import Annotated, Literal, get_args
+from typing import Annotated, ClassVar, Literal, NamedTuple, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -149,14 +149,35 @@ TALK_SETTING_LABELS: dict[str, str] = {
     "online": "Online",
 }
 
-SEED_DOCUMENTS: dict[str, str] = {
-    "000_055b8d76fe1b33d6.txt": "Allied Health Professions: Quick guide to work experience (Health Education England)",
-    "001_368562afe33f14fe.txt": "Work experience in the NHS (NHS Employers, 9 January 2024)",
-    "002_67d9b56a58427b43.txt": "Quick Guide to Allied Health Professions Careers Awareness (NHS England)",
-    "003_9dc467f87f5abb7a.txt": "AHP support workforce: grow your own workforce strategies (Health Education England)",
-    "004_133d3833f8c4517f.txt": "AHP support workforce: readiness toolkit 2021 (Health Education England)",
+class SeedDocument(NamedTuple):
+    """One source document as a reader should see it cited: never by its file name."""
+
+    title: str
+    publisher: str
+    date: str | None = None
+    url: str | None = None
+
+    @property
+    def citation(self) -> str:
+        """Title, publisher and date in one line, e.g. for a printed handout."""
+        return f"{self.title} ({self.publisher}{', ' + self.date if self.date else ''})"
+
+
+SEED_DOCUMENTS: dict[str, SeedDocument] = {
+    "000_055b8d76fe1b33d6.txt": SeedDocument("Allied Health Professions: Quick guide to work experience",
+                                             "Health Education England, now part of NHS England"),
+    "001_368562afe33f14fe.txt": SeedDocument("Work experience in the NHS", "NHS Employers", "9 January 2024",
+                                             "https://www.nhsemployers.org/publications/work-experience-nhs"),
+    "002_67d9b56a58427b43.txt": SeedDocument("Quick Guide to Allied Health Professions Careers Awareness",
+                                             "NHS England"),
+    "003_9dc467f87f5abb7a.txt": SeedDocument("AHP support workforce: grow your own workforce strategies",
+                                             "Health Education England, now part of NHS England"),
+    "004_133d3833f8c4517f.txt": SeedDocument("AHP support workforce: readiness toolkit 2021",
+                                             "Health Education England, now part of NHS England", "2021"),
 }
-"""The source documents (in `shared/seeds/`) an entry may cite by file name."""
+"""The source documents (in `shared/seeds/`) an entry may cite by file name (the editors' key only: pages show the
+title, publisher, date and, where one is known, the public address). Health Education England merged into NHS
+England in April 2023."""
 
 MAX_ACTIVITY_MINUTES = 75
 """The work-experience guide's limit for one shadowing activity (000_055b8d76fe1b33d6.txt)."""
@@ -376,13 +397,30 @@ class Module(TaggedEntry):
 class Resource(TaggedEntry):
     """An external resource, programme or talk material."""
 
+    REACHED_BY: ClassVar[tuple[str, ...]] = ("url", "how_to_get")
+    """At least one of these is required (issue 17: no resource page is a dead end); templates offer the first."""
+
     type: ResourceType = Field(description="What kind of resource it is.")
-    url: HttpsUrl | None = Field(default=None, description="Its address; leave out if the documents give none.")
+    url: HttpsUrl | None = Field(default=None, description="Its public https:// address, from a source document "
+                                                         "or a cited page you read; leave out if none is known.")
+    how_to_get: Markdown | None = Field(default=None, description="Required when there is no url: how a reader gets "
+                                                                 "it, e.g. who to ask (a trust's work-experience or "
+                                                                 "widening-participation team).")
     organisation: Text | None = Field(default=None, description="Who provides it.")
     professions: list[Slug] = Field(default=["all"], description="Profession ids, or [all].")
     age_range: AgeRange | None = Field(default=None, description="Ages it suits, where known.")
     minutes: int | None = Field(default=None, ge=1, description="How long it takes, where known.")
     talk_material: bool = Field(default=False, description="Useful to ambassadors giving a talk.")
+    for_staff: bool = Field(default=False, description="A tool for NHS staff and careers ambassadors, not for "
+                                                       "learners: audiences then says who the staff reach with it.")
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Resource:
+        # Issue 17: a resource page with neither an address nor a way to get it is a dead end for the reader.
+        if self.url is None and self.how_to_get is None:
+            raise PydanticCustomError("resource_unreachable", "has neither url nor how_to_get: a reader cannot "
+                                                              "reach this resource")
+        return self
 
 
 class Event(TaggedEntry):

@@ -52,6 +52,7 @@ _POINT_AT: dict[str, str] = {
     "age_order": "max",
     "consent_missing": "kind",
     "consent_not_given": "consent",
+    "resource_unreachable": "type",
 }
 """Our model-level checks, and the field whose line the error should point at."""
 
@@ -193,6 +194,7 @@ _CUSTOM_HINTS: dict[str, str] = {
     "int_parsing": "write digits only, for example 30",
     "bool_type": "write true or false",
     "bool_parsing": "write true or false",
+    "resource_unreachable": "add 'url:' with its https:// address, or 'how_to_get:' saying who to ask for it",
 }
 """Hints by error type, for our own checks in `model.py` and for pydantic types without a specific hint."""
 

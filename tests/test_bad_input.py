@@ -110,6 +110,6 @@ def test_github_format_annotates_each_line(make_catalogue) -> None:
     assert result.stdout.splitlines() == [
         "::error file=content/professions/podiatrist.yaml,line=2,col=1::titel: unknown field "
         "(hint: did you mean 'title'?)",
-        "::error file=resources.yaml,line=10,col=3::id: duplicate resource id 'ahp-vr360' (also in "
+        "::error file=resources.yaml,line=11,col=3::id: duplicate resource id 'ahp-vr360' (also in "
         "resources.yaml:1) (hint: give each entry its own id)",
     ]

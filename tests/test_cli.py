@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from conftest import REPO, TODAY, profession, resource, run_cli
+from conftest import REPO, TODAY, profession, resource, run_cli, run_cli_process
 
 
 def test_help_is_friendly() -> None:
@@ -49,6 +49,18 @@ def test_usage_errors_exit_2(tmp_path) -> None:
     assert run_cli("--root", str(tmp_path), "validate").returncode == 2
     assert run_cli("--today", "tomorrow", "validate").returncode == 2
     assert run_cli("frobnicate").returncode == 2
+
+
+def test_a_real_process_exits_with_the_same_codes_and_no_traceback(make_catalogue, tmp_path) -> None:
+    """Most tests call `cli.main` in-process; these few run `python -m generator` as an editor does."""
+    broken = make_catalogue({"content/professions/podiatrist.yaml": profession(regulator="NMC")})
+    for args, code in ((("--root", str(tmp_path), "validate"), 2), (("--root", str(broken), "validate"), 1),
+                       (("--root", str(broken), "build", "--site-dir", str(tmp_path / "site")), 1),
+                       (("--today", "tomorrow", "validate"), 2)):
+        result = run_cli_process(*args)
+        assert result.returncode == code, (args, result.stderr)
+        assert "Traceback" not in result.stderr + result.stdout
+    assert not (tmp_path / "site").exists()
 
 
 def test_render_writes_the_docs_tree_without_any_site_engine(make_catalogue, tmp_path) -> None:

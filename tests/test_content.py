@@ -89,12 +89,69 @@ def test_the_readability_check_can_fail(reading_ease) -> None:
 
 
 def test_every_entry_is_reachable_from_its_audience_guides(shipped_site: Path, catalogue: Catalogue) -> None:
+    """On the guide itself, or one tap away: the guide's 'See all' link for that kind opens Explore, whose
+    server-rendered pages list every entry without JavaScript."""
+    explore = set()
+    for listing in (shipped_site / "explore").rglob("index.html"):
+        depth = len(listing.relative_to(shipped_site).parts) - 1
+        explore |= set(re.findall(r'href="' + re.escape("../" * depth) + r'([^"#?]+)"', listing.read_text()))
     missing = []
     for audience in catalogue.guides:
         html = (shipped_site / "for" / audience / "index.html").read_text()
-        links = set(re.findall(r'href="\.\./\.\./([^"#?]+)"', html))
+        on_guide = set(re.findall(r'href="\.\./\.\./([^"#?]+)"', html))
         for kind in KIND_ORDER:
+            see_all = f"explore/?audience={audience}&amp;kind={kind}" in html
+            links = on_guide | explore if see_all else on_guide
             for entry in catalogue.of_kind(kind):
+                if getattr(entry, "for_staff", False):
+                    continue  # a staff tool is offered to ambassadors, not on a learner's guide (issue 17)
                 if audience in getattr(entry, "audiences", ()) and page_url(page_path(kind, entry.id)) not in links:
                     missing.append(f"{audience} -> {kind}:{entry.id}")
     assert missing == []
+
+
+# --- Issue 17: no dead ends, sources shown as sources, real routes in ---------------------------------------------
+
+SEED_FILE_NAME = re.compile(r"\b00\d_[0-9a-f]{16}(?:\.txt)?\b")
+"""The shape of a source document's file name (e.g. 000_055b8d76fe1b33d6.txt): an editors' key, never shown."""
+
+
+def test_no_resource_page_is_a_dead_end(shipped_site: Path, catalogue: Catalogue) -> None:
+    dead_ends = []
+    for resource in catalogue.resources:
+        html = (shipped_site / page_url(page_path("resource", resource.id)) / "index.html").read_text()
+        opens = re.search(r'class="ahp-resource__open"><a class="ahp-button" href="https://[^"]+"', html)
+        how = re.search(r'<h2 id="how-to-get">How to get it</h2>\s*<p>\w', html)
+        if not (opens or how):
+            dead_ends.append(resource.id)
+    assert len(catalogue.resources) >= 50
+    assert dead_ends == []
+
+
+def test_no_source_document_file_name_is_shown_anywhere(shipped_site: Path) -> None:
+    pages = [path for path in shipped_site.rglob("*") if path.suffix in {".html", ".xml", ".ics", ".json", ".txt"}]
+    shown = [f"{path.relative_to(shipped_site)}: {match.group(0)}" for path in pages
+             for match in SEED_FILE_NAME.finditer(path.read_text(errors="replace"))]
+    assert len(pages) > 100
+    assert shown == []
+
+
+def test_sources_name_the_document_by_title_and_publisher(shipped_site: Path) -> None:
+    html = (shipped_site / "stories" / "hampshire-hospitals-insight-days" / "index.html").read_text()
+    sources = html[html.index('id="sources-heading"'):]
+    assert "<cite>Work experience in the NHS</cite>, NHS Employers, 9 January 2024" in sources
+    assert 'href="https://www.nhsemployers.org/publications/work-experience-nhs"' in sources
+
+
+def test_the_file_name_check_can_fail() -> None:
+    assert SEED_FILE_NAME.search("Sources: (000_055b8d76fe1b33d6.txt)")
+    assert not SEED_FILE_NAME.search("Work experience in the NHS (NHS Employers, 9 January 2024)")
+
+
+def test_every_audience_has_a_real_persons_route_from_a_public_page(catalogue: Catalogue) -> None:
+    """Issue 17 item 7: a real route in per audience, linked to the page it is told from, never invented."""
+    for audience in catalogue.guides:
+        real = [story.id for story in catalogue.stories
+                if audience in story.audiences and story.kind == "case-study" and not story.illustrative
+                and story.link and story.route and story.link in story.sources]
+        assert real, f"no real route-in story for {audience}"

@@ -94,7 +94,7 @@ def test_catalogue_files_and_shapes(tmp_path: Path) -> None:
     (tmp_path / "events_calendar.yaml").write_text("id: not-a-list\n")
     loaded = load_catalogue_files(tmp_path)
     assert [(entry.kind, entry.prefix) for entry in loaded.entries] == [("resource", (0,)), ("resource", (1,))]
-    assert loaded.entries[1].position() == (12, 3)
+    assert loaded.entries[1].position() == (13, 3)
     messages = sorted((error.path, error.message) for error in loaded.errors)
     assert messages == [
         ("content/stories/a.yml", "file name ends in .yml and would be ignored"),

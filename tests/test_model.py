@@ -45,3 +45,28 @@ def test_models_are_frozen() -> None:
     entry = Profession.model_validate(profession())
     with pytest.raises(ValidationError):
         entry.title = "Other"  # type: ignore[misc]
+
+
+# --- Issue 17: every resource is reachable; source documents are cited by title, never by file name ------------
+
+def test_a_resource_needs_a_url_or_how_to_get() -> None:
+    from conftest import resource
+
+    from generator.model import Resource
+
+    assert Resource.model_validate(resource()).how_to_get
+    assert Resource.model_validate(resource(how_to_get=None, url="https://www.healthcareers.nhs.uk/")).url
+    with pytest.raises(ValidationError, match="neither url nor how_to_get"):
+        Resource.model_validate(resource(how_to_get=None))
+    with pytest.raises(ValidationError, match="raw HTML"):
+        Resource.model_validate(resource(how_to_get="<b>ask</b>"))
+
+
+def test_every_source_document_has_a_title_and_publisher_and_no_file_name_in_them() -> None:
+    from generator.model import SEED_DOCUMENTS
+
+    assert len(SEED_DOCUMENTS) == 5
+    for name, document in SEED_DOCUMENTS.items():
+        assert document.title and document.publisher
+        assert name not in document.citation and ".txt" not in document.citation
+        assert document.url is None or document.url.startswith("https://")

@@ -33,7 +33,7 @@ def test_unknown_field_with_a_guess_is_one_error() -> None:
 
 def test_unknown_field_without_a_guess_lists_the_allowed_fields() -> None:
     [error] = entry_errors("resource", resource(colour="blue"))
-    assert error.startswith("resource.yaml:12: colour: unknown field (hint: allowed fields: id, title, summary,")
+    assert error.startswith("resource.yaml:13: colour: unknown field (hint: allowed fields: id, title, summary,")
 
 
 def test_nested_unknown_field_guesses_from_the_nested_model() -> None:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources as package_files
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 import markdown as markdown_lib
@@ -49,6 +50,16 @@ GENERATED_PAGE_START = '<div class="ahp-page'
 """How every generated page body begins: one HTML block with no blank line inside, so a CommonMark or
 Python-Markdown engine passes it through whole, and an engine adapter can recognise it and skip Markdown."""
 _ALLOWED_TAGS = {"p", "a", "ul", "ol", "li", "strong", "em", "code", "blockquote", "h3", "h4", "br", "hr"}
+
+
+def describe_source(source: str) -> dict[str, str | None]:
+    """What a 'Sources' line shows for one cited source (issue 17): a source document by its title, publisher, date
+    and public address where known, never by its file name; a web page by its site and address."""
+    document = model.SEED_DOCUMENTS.get(source)
+    if document is not None:
+        return {"kind": "document", "title": document.title, "publisher": document.publisher,
+                "date": document.date, "url": document.url}
+    return {"kind": "page", "title": None, "publisher": urlsplit(source).hostname, "date": None, "url": source}
 
 
 @dataclass(frozen=True)
@@ -101,6 +112,7 @@ class Renderer:
             },
             seed_documents=model.SEED_DOCUMENTS,
             pictogram=pictogram,
+            source_view=describe_source,
             catalogue=catalogue,
             today=options.today,
         )

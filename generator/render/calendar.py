@@ -31,7 +31,7 @@ PLAN_HINTS: tuple[tuple[str, str], ...] = (
     ("Students who already understand AHP careers before their work experience get more out of it.",
      "000_055b8d76fe1b33d6.txt"),
     ("Good times for careers awareness are the start of the UCAS application window in the autumn, UCAS Clearing "
-     "between July and August, school work experience weeks, and each profession's own days and weeks.",
+     "over the summer, school work experience weeks, and each profession's own days and weeks.",
      "002_67d9b56a58427b43.txt"),
 )
 """Lead-time hints for "Plan your year", each paraphrasing the source document it names."""

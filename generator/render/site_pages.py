@@ -28,5 +28,5 @@ def build_site_pages(renderer: Renderer) -> Iterable[tuple[str, str]]:
     counts = {kind: len(renderer.catalogue.of_kind(kind)) for kind in ("profession", "resource")}
     for path, (template, title, description) in SITE_PAGES.items():
         yield path, renderer.page(path, template, title, description, counts=counts,
-                                  seeds=sorted(model.SEED_DOCUMENTS.values()),
+                                  seeds=sorted(seed.citation for seed in model.SEED_DOCUMENTS.values()),
                                   repository=renderer.options.repository_url)
