@@ -114,7 +114,7 @@ def _comment(name: str, info: FieldInfo, context: dict[str, Any]) -> str:
     if choices:
         many = typing.get_origin(_strip(info.annotation)) is list
         text += (" Choose any of: " if many else " Choose one of: ") + ", ".join(choices)
-    if any(getattr(item, "func", None) is model._check_markdown for item in info.metadata):
+    if model.is_markdown(info):
         text += " (Markdown: **bold**, [words](https://...); for several paragraphs write '|' and indent the text)"
     return text
 

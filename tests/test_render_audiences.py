@@ -53,3 +53,13 @@ def test_long_groups_show_a_few_and_link_to_all_in_explore(make_catalogue) -> No
     assert shown.count('<li class="ahp-card') == ENTRIES_PER_KIND
     assert ('<a href="../../explore/?audience=career-changer&amp;kind=resource">See all 7 resources for changing '
             'career</a>') in page
+
+
+def test_shipped_returner_guide_states_hcpc_requirements_and_links_the_programme() -> None:
+    from conftest import REPO
+
+    page = render(REPO)["for/returner.md"]
+    assert "<strong>30 days</strong>" in page and "<strong>60 days</strong>" in page
+    assert re.search(r'<a href="https://[^"]+return-practice[^"]*"[^>]*>NHS England&#39;s AHP Return to Practice '
+                     r'programme</a>|<a href="https://[^"]+return-practice[^"]*"[^>]*>NHS England\'s AHP Return to '
+                     r'Practice programme</a>', page)

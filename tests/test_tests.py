@@ -19,6 +19,7 @@ CROSS_CUTTING = {
     "test_injection.py": "script injection attempts, checked in Chromium",
     "test_print.py": "print output (PDF page count, QR codes)",
     "test_engine_zensical.py": "the rendered tree builds with Zensical too (no engine module of its own yet)",
+    "test_workflows.py": "the GitHub workflows, Dependabot and CODEOWNERS (zizmor, pinned actions, lint scope)",
 }
 """Test files that exercise the whole system rather than one module."""
 

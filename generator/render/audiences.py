@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from generator import model
+from generator import model, urls
 from generator.catalogue import KIND_ORDER
 from generator.render.base import Renderer, card
 
@@ -25,7 +25,7 @@ def build_audiences(renderer: Renderer) -> Iterable[tuple[str, str]]:
         groups: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KIND_ORDER}
         for kind, entry in catalogue.by_audience[audience]:
             groups[kind].append(card(kind, entry))
-        path = f"for/{audience}.md"
+        path = urls.audience_path(audience)
         title = guide.title if guide else model.AUDIENCE_LABELS[audience]
         description = guide.summary if guide else f"Where to start: {model.AUDIENCE_LABELS[audience].lower()}."
         yield path, renderer.page(path, "audience.html.j2", title, description, audience=audience, guide=guide,

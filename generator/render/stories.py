@@ -10,22 +10,19 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator import model
+from generator import model, urls
 from generator.model import ALL_PROFESSIONS, Story
 from generator.render.base import Renderer, page_path
 
-NAMING_NOTES: dict[str, str] = {
-    "full-name": "Published with the person's consent, with their full name.",
-    "first-name": "Published with the person's consent, with their first name only.",
-    "anonymous": "Published with the person's consent, without their name.",
-}
+NAMING_NOTES: dict[str, str] = {naming: f"Published with the person's consent, {label}."
+                                for naming, label in model.NAMING_LABELS.items()}
 
 
 def story_label(story: Story) -> str:
     """What kind of story this is, in the words the reader sees first."""
     if story.illustrative:
         return "Illustrative example"
-    return "Case study" if story.kind == "case-study" else "Personal story"
+    return model.STORY_KIND_LABELS[story.kind]
 
 
 def source_name(source: str) -> str:
@@ -64,8 +61,8 @@ def build_stories(renderer: Renderer) -> Iterable[tuple[str, str]]:
     views = [story_view(renderer, story) for story in catalogue.stories]
     named = {pid for story in catalogue.stories for pid in story.professions}
     routes = [route for route in model.STORY_ROUTE_LABELS if any(story.route == route for story in catalogue.stories)]
-    yield "stories/index.md", renderer.page(
-        "stories/index.md", "stories_index.html.j2", "Stories",
+    yield urls.STORIES, renderer.page(
+        urls.STORIES, "stories_index.html.j2", "Stories",
         "Case studies of schemes, and of real people's routes into the allied health professions, told from public "
         "pages.",
         stories=views, audiences=model.AUDIENCE_IDS,
