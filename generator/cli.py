@@ -29,7 +29,7 @@ def command_validate(args: argparse.Namespace) -> int:
 def command_render(args: argparse.Namespace) -> int:
     """Only the engine-neutral docs tree: any site engine can build it (no engine is imported on this path)."""
     out = (args.out or args.root / DOCS_DIR).resolve()
-    tree = render_docs(args.root, build_date(args.today), args.site_url or "", out)
+    tree = render_docs(args.root, build_date(args.today), published_address(args, strict=False), out)
     print(f"Rendered {len(tree)} files into {out}")
     return 0
 
@@ -38,10 +38,26 @@ def command_build(args: argparse.Namespace) -> int:
     from generator import engine_mkdocs
 
     site_dir = (args.site_dir or args.root / "site").resolve()
-    tree = render_docs(args.root, build_date(args.today), engine_mkdocs.site_url(args.root))
-    engine_mkdocs.build_site(args.root, site_dir, strict=args.strict)
-    print(f"Built {len(tree)} files into {site_dir}")
+    address = published_address(args, strict=args.strict, configured=engine_mkdocs.site_url(args.root))
+    tree = render_docs(args.root, build_date(args.today), address)
+    engine_mkdocs.build_site(args.root, site_dir, strict=args.strict, site_url=address)
+    print(f"Built {len(tree)} files into {site_dir}" + (f" for {address}" if address else ""))
+    if not address:
+        from generator.site_address import without_address_note
+
+        print(without_address_note(), file=sys.stderr)
     return 0
+
+
+def published_address(args: argparse.Namespace, *, strict: bool, configured: str = "") -> str:  # issue 22
+    """--site-url, else SITE_URL, else `configured` (an engine setting); a placeholder is refused or left out."""
+    from generator.site_address import placeholder_message, site_address, usable_address
+
+    address = site_address(args.site_url) or configured
+    usable = usable_address(address, strict=strict)
+    if address and not usable:
+        print(f"Warning: {placeholder_message(address)} Building without one.", file=sys.stderr)
+    return usable
 
 
 def command_serve(args: argparse.Namespace) -> int:
@@ -143,10 +159,14 @@ def make_parser() -> argparse.ArgumentParser:
                           help="text (path:line: field: message) or github (pull-request annotations)")
     render = commands.add_parser("render", help="validate, then write the engine-neutral docs tree only")
     render.add_argument("--out", type=Path, help=f"where to write it (default: {DOCS_DIR}/)")
-    render.add_argument("--site-url", help="the published site's address, for QR codes and feeds (default: none)")
+    render.add_argument("--site-url", help="the published site's address, for QR codes and feeds (default: the "
+                        "SITE_URL environment variable, else none)")
     build = commands.add_parser("build", help="validate, render, then build the site with the site engine")
     build.add_argument("--site-dir", type=Path, help="where to put the site (default: site/)")
-    build.add_argument("--strict", action="store_true", help="treat site engine warnings as errors")
+    build.add_argument("--strict", action="store_true", help="treat site engine warnings as errors, and refuse a "
+                       "placeholder site address")
+    build.add_argument("--site-url", help="the address the site is published at, for canonical links, QR codes "
+                       "and feeds (default: the SITE_URL environment variable, else none: links stay relative)")
     serve = commands.add_parser("serve", help="build and serve the site, rebuilding on every change")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: %(default)s)")
     add_editor_commands(commands)

@@ -30,6 +30,7 @@ from generator.docs_tree import DocsTree, new_sibling_directory, swap_in
 from generator.errors import BuildFailed, ContentInvalid, UsageError, describe_failure
 from generator.pipeline import DOCS_DIR, build_date, render_docs
 from generator.render import GENERATED_PAGE_START
+from generator.site_address import site_address, usable_address
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -206,9 +207,11 @@ class _CleanAbort(Abort):
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Render the docs tree (the same function `build` and `serve` use) before MkDocs reads it."""
     root = Path(config.config_file_path).parent
-    url = config.site_url or ""
     try:
-        render_docs(root, build_date(), url if not url or url.endswith("/") else url + "/", Path(config.docs_dir))
+        url = site_address() or config.site_url or ""  # SITE_URL first, as for `build` (issue 22)
+        url = usable_address(url if not url or url.endswith("/") else url + "/", strict=bool(config.strict))
+        config.site_url = url
+        render_docs(root, build_date(), url, Path(config.docs_dir))
     except Exception as error:
         failure = describe_failure(error)
         if failure is None:

@@ -64,7 +64,8 @@ def test_every_page_has_a_title_description_and_link_preview(shipped_site: Path)
         name = path.parent.relative_to(shipped_site).as_posix()
         title = re.search(r"<title>(.*?)</title>", text, re.S)
         meta = dict(META.findall(text))
-        needs = ("description", "og:title", "og:description", "og:url", "og:type", "og:site_name", "og:locale")
+        needs = ("description", "og:title", "og:description", "og:type", "og:site_name", "og:locale")  # og:url: with
+        # an address only (the shipped site is built without one; tests/test_site_address.py checks it with one)
         if not title or not all(meta.get(key, "").strip() for key in needs):
             missing.append(name)
             continue
@@ -86,7 +87,7 @@ def test_profession_preview_shows_its_summary(shipped_site: Path) -> None:
     meta = {key: html.unescape(value) for key, value in META.findall(text)}
     assert meta["og:title"] == podiatrist.title
     assert meta["og:description"] == podiatrist.summary
-    assert meta["og:url"].endswith("/professions/podiatrist/")
+    assert "og:url" not in meta  # built without an address: no made-up one (tests/test_site_address.py)
 
 
 def test_quotes_in_a_summary_stay_inside_the_preview(make_catalogue, tmp_path: Path) -> None:

@@ -82,10 +82,10 @@ def write_project(root: Path) -> Path:
     return root
 
 
-def build_small_site(folder: Path) -> Path:
+def build_small_site(folder: Path, *options: str) -> Path:
     root = write_project(folder / "project")
     site = folder / "site"
-    result = run_cli("--root", str(root), "--today", TODAY.isoformat(), "build", "--site-dir", str(site))
+    result = run_cli("--root", str(root), "--today", TODAY.isoformat(), "build", "--site-dir", str(site), *options)
     assert result.returncode == 0, result.stderr + result.stdout
     return site
 

@@ -139,14 +139,19 @@ CALENDAR = [
 ]
 
 
+PUBLISHED = "https://example.test/ahp/"
+"""The address the test sites are built for (`build --site-url`)."""
+
+
 def build_site(make_catalogue, site: Path, *, today: str = TODAY.isoformat(),
-               env: dict[str, str] | None = None) -> Path:
+               env: dict[str, str] | None = None, site_url: str = PUBLISHED) -> Path:
     root = make_catalogue({
         "content/professions/podiatrist.yaml": profession(),
         "content/professions/occupational-therapist.yaml": profession("occupational-therapist"),
         "events_calendar.yaml": CALENDAR,
     }, replace=True)
-    args = ("--root", str(root), *(("--today", today) if today else ()), "build", "--site-dir", str(site))
+    args = ("--root", str(root), *(("--today", today) if today else ()), "build", "--site-dir", str(site),
+            *(("--site-url", site_url) if site_url else ()))
     result = run_cli(*args, env=env)
     assert result.returncode == 0, result.stderr + result.stdout
     return site
@@ -213,10 +218,17 @@ def test_profession_and_audience_feeds_hold_the_right_events(built: Path) -> Non
 
 def test_uids_and_urls_use_the_site_address(built: Path) -> None:
     items = vevents(parse((built / "calendar.ics").read_bytes()))
-    assert str(items["fixed-day"]["UID"]) == "fixed-day@ahp-careers.example.org"  # site_url in mkdocs.yml
-    assert str(items["fixed-day"]["URL"]) == "https://ahp-careers.example.org/calendar/events/fixed-day/"
+    assert str(items["fixed-day"]["UID"]) == "fixed-day@example.test"  # build --site-url
+    assert str(items["fixed-day"]["URL"]) == PUBLISHED + "calendar/events/fixed-day/"
     assert (built / "calendar/events/fixed-day/index.html").is_file()
     assert items["fixed-day"]["DTSTAMP"].to_ical() == b"20261123T000000Z"
+
+
+def test_without_an_address_feeds_link_nowhere_and_keep_stable_uids(make_catalogue, tmp_path: Path) -> None:
+    site = build_site(make_catalogue, tmp_path / "local", site_url="")
+    items = vevents(parse((site / "calendar.ics").read_bytes()))
+    assert "URL" not in items["fixed-day"]
+    assert str(items["fixed-day"]["UID"]) == "fixed-day@ahp-careers"
 
 
 def test_two_builds_with_the_same_date_give_identical_feeds(make_catalogue, tmp_path: Path) -> None:

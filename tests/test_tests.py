@@ -13,6 +13,8 @@ CROSS_CUTTING = {
     "test_accessibility.py": "axe-core on every page type in Chromium",
     "test_budgets.py": "page weight, third-party requests, long tasks, tap targets",
     "test_bad_input.py": "one hostile or broken input per file under tests/bad/",
+    "test_publish_workflows.py": "the publishing workflows: zizmor, permissions, triggers, pinned actions",
+    "test_subpath.py": "the built site served under a sub-path: every internal link, the service worker",
     "test_properties.py": "property-based mutations of valid entries",
     "test_injection.py": "script injection attempts, checked in Chromium",
     "test_print.py": "print output (PDF page count, QR codes)",

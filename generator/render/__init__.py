@@ -23,6 +23,7 @@ from generator.render.home import build_home
 from generator.render.kit import build_kit
 from generator.render.matcher import build_matcher
 from generator.render.modules import build_modules
+from generator.render.offline import offline_files
 from generator.render.professions import build_professions
 from generator.render.site_pages import build_site_pages
 from generator.render.stories import build_stories
@@ -51,5 +52,7 @@ def render_site(catalogue: Catalogue, options: RenderOptions) -> DocsTree:
     for name, data in package_assets().items():
         add(urls.asset_path(name), data)
     for path, data in options.assets.items():
+        add(path, data)
+    for path, data in offline_files(renderer, tree):  # last: the service worker's version covers every file
         add(path, data)
     return DocsTree(tree)

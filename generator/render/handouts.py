@@ -72,7 +72,8 @@ def qr_svg(url: str) -> Markup:
 def handout_view(renderer: Renderer, profession: Profession) -> dict[str, Any]:
     """What a handout shows, chosen so it fits one A4 page."""
     site_url = renderer.options.site_url
-    canonical = site_url + page_url(page_path("profession", profession.id)) if site_url else ""
+    path = page_url(page_path("profession", profession.id))
+    canonical = site_url + path if site_url else ""  # no address, no QR code: the page's path is printed instead
     routes = list(dict.fromkeys(model.ENTRY_ROUTE_LABELS[route.route] for route in profession.entry_routes))
     sources = list(dict.fromkeys(source_name(source) for source in profession.sources))  # full list: on its page
     first_requirements = next((route for route in profession.entry_routes if route.entry_requirements), None)
@@ -91,7 +92,7 @@ def handout_view(renderer: Renderer, profession: Profession) -> dict[str, Any]:
         "interests": [model.INTEREST_LABELS[interest] for interest in profession.interests],
         "strengths": [model.STRENGTH_LABELS[strength] for strength in profession.strengths],
         "regulator": model.REGULATOR_LABELS[profession.regulator],
-        "canonical": canonical, "qr": qr_svg(canonical) if canonical else None,
+        "canonical": canonical, "qr": qr_svg(canonical) if canonical else None, "path": "/" + path,
         "sources": sources[:HANDOUT_SOURCES], "more_sources": max(0, len(sources) - HANDOUT_SOURCES),
     }
 
