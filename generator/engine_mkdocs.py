@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin
 from generator.docs_tree import DocsTree, new_sibling_directory, swap_in, write_docs_tree
 from generator.errors import BuildFailed, ContentInvalid
 from generator.pipeline import build_date, run_pipeline
+from generator.search_index import build_search_index
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -66,6 +67,7 @@ def build_site(root: Path, tree: DocsTree, site_dir: Path, *, strict: bool = Fal
         config = _config(root, hooks=[], site_dir=str(staging), strict=strict)
         config.plugins["generator-pages"] = _GeneratedPages()  # the page hooks, without re-running the pipeline
         mkdocs_build(config)
+        build_search_index(staging)  # site search (issue 19): index the staged site before it is swapped in
     except MkDocsException as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(f"site engine: {error}") from None

@@ -22,6 +22,7 @@ from generator.render.home import build_home
 from generator.render.matcher import build_matcher
 from generator.render.modules import build_modules
 from generator.render.professions import build_professions
+from generator.render.search import build_search
 from generator.render.stories import build_stories
 
 __all__ = ["PAGE_BUILDERS", "RenderOptions", "render_site"]
@@ -29,6 +30,7 @@ __all__ = ["PAGE_BUILDERS", "RenderOptions", "render_site"]
 PAGE_BUILDERS: tuple[PageBuilder, ...] = (
     build_home, build_professions, build_stories, build_modules, build_resources, build_events, build_talks,
     build_audiences, build_explore, build_handouts, build_matcher,
+    build_search,
 )
 
 

@@ -9,6 +9,7 @@ Markdown syntax in an editor's text can turn into a link or script by accident.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 from collections.abc import Callable, Iterable
@@ -83,6 +84,9 @@ class Renderer:
         self.env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
         self.env.filters["markdown"] = self.markdown
+        from generator.render.search import search_tags  # site search (issue 19); search.py imports this module
+
+        self.env.globals["search_tags"] = functools.partial(search_tags, catalogue)
         self.env.globals.update(
             labels={
                 "audience": model.AUDIENCE_LABELS, "regulator": model.REGULATOR_LABELS,
