@@ -26,9 +26,10 @@ LEFT_OUT = (".ahp-cards", ".ahp-card", ".ahp-sources", ".ahp-certificate", ".ahp
 certificate and log controls, print links."""
 UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                 "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
-                "wasm.unknown.pagefind")
-"""Pagefind's ready-made interfaces (the site has its own) and the engine for pages of no language (every page
-is English): removed, so nobody links them by accident and the site stays small."""
+                "pagefind-worker.js", "wasm.unknown.pagefind")
+"""Pagefind's ready-made interfaces (the site has its own), its web worker (assets/search.js searches in the page)
+and its engine for pages of no language (every page is English): removed, so nothing loads them by accident and
+the site stays small."""
 TIMEOUT_SECONDS = 600
 
 

@@ -2,15 +2,15 @@
    result list can be shared and Back goes to the previous one. Pagefind (pagefind/pagefind.js and the index chunks
    it asks for) is loaded only once the reader has searched or focused the field here; no other page loads any of
    it. Results show a title, the kind and one line of context; the count is announced to screen readers. If a
-   search finds little and a word is one letter away from a profession's name or search word, the corrected words
-   are searched too (Pagefind matches beginnings of words, not typos). Nothing is stored or sent anywhere else. */
+   word is unknown but one letter away from a word of a profession's name or search words, the corrected words
+   are searched too and listed first (Pagefind matches beginnings of words, not typos). Nothing is stored or sent
+   anywhere else. */
 (function () {
   "use strict";
   var page = document.getElementById("ahp-search");
   if (!page || !window.history || !window.URLSearchParams || !window.Promise || !window.URL) return;
   var KEYS = ["kind", "audience", "profession"];
   var PAGE_SIZE = 10;  // results whose text is fetched at a time: each costs one small request
-  var FEW = 3;  // fewer results than this, and a typo correction is tried
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
   var filters = document.getElementById("search-filters");
@@ -65,10 +65,14 @@
   function load() {
     if (!engine) {
       engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
-        // A match in a profession's search words counts a little more than one in a page title (5, Pagefind's
-        // default), so "foot" finds the podiatrist before Foot Health Week, and "foot health" the week first.
-        var ranking = { metaWeights: { title: 5, search_words: 6 } };
-        return pagefind.options({ baseUrl: root.pathname, excerptLength: 16, ranking: ranking }).then(function () { return pagefind; });
+        // A match in a profession's name or search words counts a little more than one in a page title (5,
+        // Pagefind's default): "paramedic" finds the job before International Paramedics Day, "foot" the
+        // podiatrist before Foot Health Week, and "foot health" still the week first.
+        var ranking = { metaWeights: { title: 5, job: 6, search_words: 6 } };
+        // noWorker: search in this page, not in a web worker: one download fewer (12 KB), and for this site's
+        // index the search itself takes milliseconds.
+        var options = { baseUrl: root.pathname, excerptLength: 16, ranking: ranking, noWorker: true };
+        return pagefind.options(options).then(function () { return pagefind; });
       });
       engine.catch(function () { engine = null; });  // a later search tries again
     }
@@ -96,7 +100,7 @@
   function correct(q) {
     var changed = false;
     var out = q.toLowerCase().split(/\s+/).map(function (w) {
-      if (w.length < 4 || words.some(function (known) { return known.indexOf(w) === 0; })) return w;
+      if (w.length < 4 || words.some(function (known) { return known.indexOf(w) === 0 || w.indexOf(known) === 0; })) return w;
       var limit = w.length >= 8 ? 2 : 1, best = null, bestDistance = limit + 1;
       words.forEach(function (known) {
         var d = distance(w, known, limit);
@@ -224,7 +228,7 @@
     KEYS.forEach(function (k) { if (s[k].length) options.filters[k] = { any: s[k] }; });
     return load().then(function (pagefind) {
       return pagefind.search(s.q || null, options).then(function (first) {
-        var fixed = s.q && first.results.length < FEW ? correct(s.q) : null;
+        var fixed = s.q ? correct(s.q) : null;
         if (!fixed) return { results: first.results };
         return pagefind.search(fixed, options).then(function (second) {
           var seen = {};

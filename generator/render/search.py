@@ -53,7 +53,8 @@ class SearchFilterGroup:
 
 def search_tags(catalogue: Catalogue, kind: str, entry: model.Entry, pictogram: str | None = None) -> Markup:
     """Hidden tags giving Pagefind an entry page's filters and metadata; an entry about all professions is
-    filed under each of them, as Explore lists it under each."""
+    filed under each of them, as Explore lists it under each. A profession's name is also its `job` metadata,
+    which assets/search.js ranks above a title, so "paramedic" finds the job before International Paramedics Day."""
     if kind == "audience":
         filters = [("kind", GUIDE_KIND), ("audience", entry.id)]
         label = GUIDE_LABEL
@@ -64,7 +65,8 @@ def search_tags(catalogue: Catalogue, kind: str, entry: model.Entry, pictogram: 
         filters = [("kind", kind), *(("audience", a) for a in getattr(entry, "audiences", [])),
                    *(("profession", p) for p in professions)]
         label = KIND_LABELS[kind]
-    meta = [("kind", label)] + ([("pictogram", pictogram)] if pictogram else [])
+    meta = [("kind", label)] + ([("job", entry.title)] if kind == "profession" else [])
+    meta += [("pictogram", pictogram)] if pictogram else []
     tags = [f'<span data-pagefind-filter="{escape(key)}:{escape(value)}"></span>' for key, value in filters]
     tags += [f'<span data-pagefind-meta="{escape(key)}:{escape(value)}"></span>' for key, value in meta]
     return Markup('<div hidden data-pagefind-ignore>' + "".join(tags) + "</div>")
