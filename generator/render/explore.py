@@ -3,8 +3,7 @@
 Why: a reader on a phone narrows a long list with a thumb, and shares the result as a link. The server decides
 which filter chips exist (only values some entry has, so no chip ever leads to an empty list on its own) and
 lists every card; `assets/explore.js` only hides cards, so with JavaScript off the page is still the full list.
-Site search is this page too: a text box filters the cards already on the page, so no search index is ever
-downloaded (docs/search.md).
+Its text box filters the cards already on the page; searching the whole site is /search/ (docs/search.md).
 """
 
 from __future__ import annotations
