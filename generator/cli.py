@@ -12,8 +12,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.errors import BuildFailed, ContentInvalid, UsageError
-from generator.pipeline import build_date, load_valid_catalogue, run_pipeline
+from generator.errors import ContentInvalid, describe_failure
+from generator.pipeline import DOCS_DIR, build_date, load_valid_catalogue, render_docs
 
 log = logging.getLogger("generator.cli")
 
@@ -26,12 +26,20 @@ def command_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_render(args: argparse.Namespace) -> int:
+    """Only the engine-neutral docs tree: any site engine can build it (no engine is imported on this path)."""
+    out = (args.out or args.root / DOCS_DIR).resolve()
+    tree = render_docs(args.root, build_date(args.today), args.site_url or "", out)
+    print(f"Rendered {len(tree)} files into {out}")
+    return 0
+
+
 def command_build(args: argparse.Namespace) -> int:
     from generator import engine_mkdocs
 
     site_dir = (args.site_dir or args.root / "site").resolve()
-    tree = run_pipeline(args.root, build_date(args.today), engine_mkdocs.site_url(args.root))
-    engine_mkdocs.build_site(args.root, tree, site_dir, strict=args.strict)
+    tree = render_docs(args.root, build_date(args.today), engine_mkdocs.site_url(args.root))
+    engine_mkdocs.build_site(args.root, site_dir, strict=args.strict)
     print(f"Built {len(tree)} files into {site_dir}")
     return 0
 
@@ -39,8 +47,9 @@ def command_build(args: argparse.Namespace) -> int:
 def command_serve(args: argparse.Namespace) -> int:
     from generator import engine_mkdocs
 
-    load_valid_catalogue(args.root, build_date(args.today))  # report content errors before starting a server
-    engine_mkdocs.serve_site(args.root, args.dev_addr)
+    today = build_date(args.today)  # fixed for the whole session: every rebuild counts from the same date
+    render_docs(args.root, today)  # report content errors before starting a server
+    engine_mkdocs.serve_site(args.root, args.dev_addr, lambda: render_docs(args.root, today))
     return 0
 
 
@@ -71,6 +80,7 @@ def command_report(args: argparse.Namespace) -> int:  # editors' workflow (issue
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": command_validate,
+    "render": command_render,
     "build": command_build,
     "serve": command_serve,
     "schema": command_schema,
@@ -94,7 +104,10 @@ def make_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check the catalogue and list every mistake")
     validate.add_argument("--format", choices=("text", "github"), default="text",
                           help="text (path:line: field: message) or github (pull-request annotations)")
-    build = commands.add_parser("build", help="validate, then build the site")
+    render = commands.add_parser("render", help="validate, then write the engine-neutral docs tree only")
+    render.add_argument("--out", type=Path, help=f"where to write it (default: {DOCS_DIR}/)")
+    render.add_argument("--site-url", help="the published site's address, for QR codes and feeds (default: none)")
+    build = commands.add_parser("build", help="validate, render, then build the site with the site engine")
     build.add_argument("--site-dir", type=Path, help="where to put the site (default: site/)")
     build.add_argument("--strict", action="store_true", help="treat site engine warnings as errors")
     serve = commands.add_parser("serve", help="build and serve the site, rebuilding on every change")
@@ -123,16 +136,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except ContentInvalid as invalid:
-        stream = sys.stdout if output_format == "github" else sys.stderr
-        print(invalid.format(output_format), file=stream)
-        files = len({error.path for error in invalid.errors})
-        print(f"Found {len(invalid.errors)} error(s) in {files} file(s). Nothing was built.", file=sys.stderr)
-        return 1
-    except BuildFailed as failed:
-        print(f"Build failed: {failed}", file=sys.stderr)
-        return 1
-    except UsageError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        if output_format == "github":
+            print(invalid.format(output_format))
+        message, code = describe_failure(invalid)  # type: ignore[misc]
+        print(message if output_format != "github" else message.rsplit("\n", 1)[-1], file=sys.stderr)
+        return code
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        failure = describe_failure(error)
+        if failure is None:
+            raise  # a bug: keep the traceback
+        print(failure[0], file=sys.stderr)
+        return failure[1]

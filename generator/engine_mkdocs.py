@@ -1,51 +1,57 @@
 """Step 5, the site engine: MkDocs with the Material theme. The only module that imports `mkdocs`.
 
 Why: Material for MkDocs reaches end of life in May 2027 and its successor (Zensical) reads `mkdocs.yml` but runs
-no third-party plugins. So the pipeline writes a plain docs tree, and this adapter only (1) builds that tree into a
-site with MkDocs, swapping the result in atomically, and (2) serves as the `hooks:` file named in `mkdocs.yml`, so
-that a plain `mkdocs serve` or `mkdocs build` regenerates the tree and watches the catalogue. Moving engine means
-replacing this file.
+no hooks or third-party plugins. So the render step writes a plain docs tree (`python -m generator render`), and
+this adapter only (1) builds that tree into a site, swapping the result in atomically, (2) serves a live preview
+that re-renders on every change, and (3) is the `hooks:` file named in `mkdocs.yml`, so that a plain `mkdocs build`
+or `mkdocs serve` renders through the same function. Nothing here changes what a page says: the theme override
+(generator/theme/) escapes what it prints, so the same tree builds the same site with Zensical, which runs no hooks.
+Moving engine means replacing this file (docs/architecture.md, "Switching engine").
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import shutil
+import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException, PluginError
+from mkdocs.exceptions import Abort, MkDocsException
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 
-from generator.docs_tree import DocsTree, new_sibling_directory, swap_in, write_docs_tree
-from generator.errors import BuildFailed, ContentInvalid
-from generator.pipeline import build_date, run_pipeline
+from generator.docs_tree import DocsTree, new_sibling_directory, swap_in
+from generator.errors import BuildFailed, ContentInvalid, UsageError, describe_failure
+from generator.pipeline import DOCS_DIR, build_date, render_docs
+from generator.render import GENERATED_PAGE_START
 from generator.search_index import build_search_index
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("generator.engine")
 
 CONFIG_FILE = "mkdocs.yml"
-DOCS_DIR = "build/docs"
-"""Where the docs tree is written; must match `docs_dir` in mkdocs.yml (a test checks)."""
-GENERATED_BODY = '<div class="ahp-page'
-"""How every generated page body begins (one block of HTML, see generator/render/base.py)."""
+WATCHED = ("content", "resources.yaml", "events_calendar.yaml", "generator/templates", "generator/assets",
+           "generator/theme", CONFIG_FILE)
+"""Paths under the project root whose change re-renders the preview."""
 _HTML_KEY = "generator_html"
-WATCHED = ("content", "resources.yaml", "events_calendar.yaml", "generator/templates", "generator/assets")
-"""Paths under the project root whose change should rebuild the site during `serve`."""
 
 
 def _config(root: Path, **overrides: Any) -> MkDocsConfig:
-    (root / DOCS_DIR).mkdir(parents=True, exist_ok=True)  # MkDocs insists docs_dir exists before our hook runs
+    (root / DOCS_DIR).mkdir(parents=True, exist_ok=True)  # MkDocs insists docs_dir exists before it builds
     try:
-        return load_config(str(root / CONFIG_FILE), **overrides)
+        config = load_config(str(root / CONFIG_FILE), **overrides)
     except MkDocsException as error:
         raise BuildFailed(f"{CONFIG_FILE}: {error}") from None
+    config.plugins["generator-pages"] = GeneratedPages()
+    return config
 
 
 def site_url(root: Path) -> str:
@@ -54,19 +60,15 @@ def site_url(root: Path) -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
-def write_tree(root: Path, tree: DocsTree) -> int:
-    """Write the docs tree where mkdocs.yml expects it."""
-    return write_docs_tree(tree, root / DOCS_DIR)
-
-
-def build_site(root: Path, tree: DocsTree, site_dir: Path, *, strict: bool = False) -> None:
-    """Build `tree` into `site_dir` via a temporary directory; on any failure `site_dir` is left untouched."""
-    write_tree(root, tree)
+def build_site(root: Path, site_dir: Path, *, strict: bool = False, site_url: str | None = None) -> None:
+    """Build the rendered docs tree into `site_dir` via a temporary directory; on any failure `site_dir` is left
+    untouched."""
     staging = new_sibling_directory(site_dir)
+    overrides: dict[str, Any] = {"hooks": [], "site_dir": str(staging), "strict": strict}
+    if site_url is not None:
+        overrides["site_url"] = site_url
     try:
-        config = _config(root, hooks=[], site_dir=str(staging), strict=strict)
-        config.plugins["generator-pages"] = _GeneratedPages()  # the page hooks, without re-running the pipeline
-        mkdocs_build(config)
+        mkdocs_build(_config(root, **overrides))
         build_search_index(staging)  # site search (issue 19): index the staged site before it is swapped in
     except MkDocsException as error:
         shutil.rmtree(staging, ignore_errors=True)
@@ -77,61 +79,151 @@ def build_site(root: Path, tree: DocsTree, site_dir: Path, *, strict: bool = Fal
     swap_in(staging, site_dir)
 
 
-def serve_site(root: Path, dev_addr: str) -> None:
-    """Serve with live reload; the hooks in mkdocs.yml regenerate the tree on every catalogue change."""
-    from mkdocs.commands.serve import serve
+class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
+    """Generated pages skip Python-Markdown; added to every MkDocs build (CLI, preview and plain `mkdocs`). Only a
+    speed-up: an engine without it (Zensical) passes the same one-block HTML pages through Markdown unchanged."""
 
-    _config(root)  # fail early, with our message, if mkdocs.yml is broken
+    def on_page_markdown(self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Any) -> str:
+        """A generated page is already HTML: keep it out of Python-Markdown, which would parse every tag of a large
+        listing page only to find where the HTML block ends (most of the build time of a big catalogue)."""
+        if markdown.lstrip().startswith(GENERATED_PAGE_START):
+            page.meta[_HTML_KEY] = markdown
+            return ""
+        return markdown
+
+    def on_page_content(self, html_text: str, /, *, page: Any, config: MkDocsConfig, files: Any) -> str:
+        """Put the generated HTML back where Markdown's output would have gone."""
+        return page.meta.pop(_HTML_KEY, html_text)
+
+
+# --- The live preview (`python -m generator serve`) ----------------------------------------------------------------
+
+
+class _PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server that binds once, up front, and shows the last rebuild's problems on every page."""
+
+    problems = ""
+    """The last failed rebuild's message, shown in a banner until a rebuild succeeds."""
+    _bound = False
+
+    def bind(self) -> None:
+        self.server_bind()
+        self.server_activate()
+        self._bound = True
+
+    def server_bind(self) -> None:
+        if not self._bound:
+            super().server_bind()
+
+    def server_activate(self) -> None:
+        if not self._bound:
+            super().server_activate()
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        content = super()._inject_js_into_html(content, epoch)
+        if not self.problems:
+            return content
+        body = content.find(b"<body")
+        start = content.find(b">", body) + 1 if body >= 0 else 0
+        return content[:start] + _problem_banner(self.problems).encode() + content[start:]
+
+
+def _problem_banner(problems: str) -> str:
+    return ('<div role="alert" style="background:#fff4e5;color:#3d2400;border-bottom:4px solid #b35c00;'
+            'padding:1rem;font:16px/1.4 system-ui,sans-serif;position:relative;z-index:10">'
+            '<strong>This preview is out of date: the last change has mistakes.</strong> It still shows the last '
+            'version that worked. Fix these and save; the page reloads by itself.'
+            f'<pre style="white-space:pre-wrap;margin:.5rem 0 0">{html.escape(problems)}</pre></div>')
+
+
+def _say(message: str) -> None:
+    print(message, flush=True)  # at once, even when the terminal is a pipe (an editor's IDE, CI logs)
+
+
+def _parse_address(dev_addr: str) -> tuple[str, int]:
+    host, _, port = dev_addr.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise UsageError(f"--dev-addr {dev_addr!r} is not an address: write it like 127.0.0.1:8000")
+    return host.strip("[]"), int(port)
+
+
+def serve_site(root: Path, dev_addr: str, render: Callable[[], DocsTree],
+               announce: Callable[[str], None] | None = None) -> None:
+    """Serve a live preview: `render` writes the docs tree (the caller fixes the build date), MkDocs builds it.
+
+    A rebuild that fails keeps the last good site on screen with a banner listing the problems, so a browser never
+    waits on a broken catalogue; the terminal shows the same list.
+    """
+    announce = announce or _say
+    host, port = _parse_address(dev_addr)
+    preview = Path(tempfile.mkdtemp(prefix="ahp-preview-"))
+    server = _PreviewServer(builder=lambda: None, host=host, port=port, root=str(preview))
     try:
-        serve(config_file=str(root / CONFIG_FILE), dev_addr=dev_addr, livereload=True)
-    except MkDocsException as error:
-        raise BuildFailed(f"site engine: {error}") from None
+        server.bind()
+    except OSError as error:
+        shutil.rmtree(preview, ignore_errors=True)
+        raise UsageError(f"cannot serve on {dev_addr}: {error.strerror or error}. Another preview may be "
+                         "running; stop it, or choose another address with --dev-addr 127.0.0.1:8001") from None
+
+    def rebuild() -> None:
+        started = time.monotonic()
+        try:
+            tree = render()
+            build_site(root, preview, site_url=server.url)
+        except (BuildFailed, ContentInvalid, UsageError) as error:
+            server.problems = describe_failure(error)[0]  # type: ignore[index]
+            announce(f"Not rebuilt: the preview still shows the last good version.\n{server.problems}")
+            return
+        server.problems = ""
+        pages = sum(1 for path in tree if path.endswith(".md"))
+        announce(f"Rebuilt in {time.monotonic() - started:.1f} s, {pages} pages.")
+
+    server.builder = rebuild
+    try:
+        rebuild()
+        for name in WATCHED:
+            if (root / name).exists():
+                server.watch(str(root / name))
+        announce(f"Serving the site at {server.url} (press Ctrl+C to stop).")
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        shutil.rmtree(preview, ignore_errors=True)
 
 
-# --- MkDocs hooks (mkdocs.yml: `hooks: [generator/engine_mkdocs.py]`) ----------------------------------------------
+# --- Plain `mkdocs build` / `mkdocs serve` (mkdocs.yml: `hooks: [generator/engine_mkdocs.py]`) ----------------------
+
+
+class _CleanAbort(Abort):
+    """Stops a plain `mkdocs` run with the generator's own message and exit code, never a traceback."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+        self.code = exit_code
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Regenerate the docs tree before MkDocs reads it; content errors stop the build with every error listed."""
+    """Render the docs tree (the same function `build` and `serve` use) before MkDocs reads it."""
     root = Path(config.config_file_path).parent
     url = config.site_url or ""
     try:
-        tree = run_pipeline(root, build_date(), url if not url or url.endswith("/") else url + "/")
-    except ContentInvalid as invalid:
-        raise PluginError(f"the catalogue has {len(invalid.errors)} error(s):\n{invalid.format()}") from None
-    changed = write_docs_tree(tree, Path(config.docs_dir))
-    log.info("catalogue rendered: %d files, %d changed", len(tree), changed)
+        render_docs(root, build_date(), url if not url or url.endswith("/") else url + "/", Path(config.docs_dir))
+    except Exception as error:
+        failure = describe_failure(error)
+        if failure is None:
+            raise
+        raise _CleanAbort(*failure) from None
+    config.plugins["generator-pages"] = GeneratedPages()
     return config
 
 
-def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Any) -> str:
-    """A generated page is already HTML: keep it out of Python-Markdown, which would parse every tag of a large
-    listing page only to find where the HTML block ends (most of the build time of a big catalogue)."""
-    if markdown.lstrip().startswith(GENERATED_BODY):
-        page.meta[_HTML_KEY] = markdown
-        return ""
-    return markdown
-
-
-def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Any) -> str:
-    """Put the generated HTML back where Markdown's output would have gone."""
-    return page.meta.pop(_HTML_KEY, html)
-
-
-class _GeneratedPages(BasePlugin):  # type: ignore[type-arg]
-    """The two page hooks above as a plugin, for builds that skip the `on_config` hook (see `build_site`)."""
-
-    def on_page_markdown(self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Any) -> str:
-        return on_page_markdown(markdown, page, config, files)
-
-    def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig, files: Any) -> str:
-        return on_page_content(html, page, config, files)
-
-
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    """Watch the catalogue and templates, so editing a YAML file rebuilds the site."""
+    """Watch the catalogue and templates, so editing a YAML file re-renders under a plain `mkdocs serve`."""
     root = Path(config.config_file_path).parent
-    for name in WATCHED:
+    for name in WATCHED[:-1]:
         if (root / name).exists():
             server.watch(str(root / name))
     return server

@@ -77,3 +77,19 @@ class UsageError(Exception):
 
 class BuildFailed(Exception):
     """The site engine refused to build the rendered tree (exit code 1); carries the engine's own message."""
+
+
+def describe_failure(error: BaseException) -> tuple[str, int] | None:
+    """What to print and which exit code to use for one of our errors; None for anything else (a bug).
+
+    Why: the command line and the site engine's own entry points (a plain `mkdocs build`) must say the same thing
+    in the same words and exit the same way, so the wording lives here once.
+    """
+    if isinstance(error, ContentInvalid):
+        files = len({problem.path for problem in error.errors})
+        return (f"{error.format()}\nFound {len(error.errors)} error(s) in {files} file(s). Nothing was built.", 1)
+    if isinstance(error, BuildFailed):
+        return f"Build failed: {error}", 1
+    if isinstance(error, UsageError):
+        return f"error: {error}", 2
+    return None

@@ -6,10 +6,12 @@ but fail under CI=true: CI must never pass by skipping the browser.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import functools
 import http.server
+import io
 import os
 import shutil
 import subprocess
@@ -162,10 +164,35 @@ def render_tree(root: Path, site_url: str = "https://example.org/") -> Any:
     return render_site(catalogue, RenderOptions(today=TODAY, site_url=site_url))
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `python -m generator` as an editor would, capturing everything it prints."""
+def run_cli_process(*args: str, cwd: Path | None = None,
+                    env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m generator` in a new process, exactly as an editor would: for exit codes and tracebacks."""
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd or REPO, capture_output=True,
                           text=True, env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})}, check=False)
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the command line in this process through `cli.main(argv)`, capturing what it prints: the same code path
+    as `python -m generator` without paying for a new interpreter and its imports on every call. An exception that
+    `main` does not turn into an exit code propagates, so a bug still fails the test."""
+    from generator import cli
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    saved_env, saved_cwd = dict(os.environ), Path.cwd()
+    os.environ.update(env or {})
+    os.chdir(cwd or REPO)
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            try:
+                code = cli.main(list(args))
+            except SystemExit as exit_:  # argparse: --help, usage errors
+                code = exit_.code if isinstance(exit_.code, int) else 1
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return subprocess.CompletedProcess(["python", "-m", "generator", *args], code, stdout.getvalue(),
+                                       stderr.getvalue())
 
 
 # --- The shipped catalogue, built once per test session. ----------------------------------------------------------

@@ -51,7 +51,7 @@ def test_page_has_front_matter_and_relative_links() -> None:
     text = renderer.page("professions/index.md", "professions.html.j2", 'A "quoted" <title>', "One line.",
                          professions=())
     front, body = text.split("\n---\n", 1)
-    assert front == '---\ntitle: "A &quot;quoted&quot; &lt;title&gt;"\ndescription: "One line."'
+    assert front == '---\ntitle: "A \\"quoted\\" <title>"\ndescription: "One line."'
     assert "&lt;title&gt;" in body
 
 
@@ -68,3 +68,33 @@ def test_card_for_a_profession_names_itself(make_catalogue) -> None:
     data = card("profession", catalogue.professions[0])
     assert data["professions"] == ["podiatrist"]
     assert data["audiences"] == ["first-time", "career-changer"]
+
+
+def test_every_generated_page_keeps_the_engine_contract() -> None:
+    """Each page of the shipped site is front matter plus ONE HTML block: it starts with the marker the engine
+    adapter looks for, and has no blank line, which would end a CommonMark HTML block and hand the rest of the page
+    to Markdown under an engine that runs no adapter (Zensical)."""
+    from conftest import REPO, render_tree
+
+    from generator.render import GENERATED_PAGE_START
+
+    pages = {path: text for path, text in render_tree(REPO).items() if path.endswith(".md")}
+    assert len(pages) > 100
+    broken = {}
+    for path, text in pages.items():
+        assert isinstance(text, str) and text.startswith("---\n"), path
+        body = text.split("\n---\n", 1)[1].strip("\n")
+        if not body.startswith(GENERATED_PAGE_START):
+            broken[path] = "does not start with the marker"
+        elif any(not line.strip() for line in body.splitlines()):
+            broken[path] = "has a blank line"
+    assert broken == {}
+
+
+def test_front_matter_holds_editors_text_unescaped(make_catalogue) -> None:
+    """Escaping is the theme's job; an engine that escapes (or one that does not) must see the text once."""
+    from conftest import profession, render_tree
+
+    root = make_catalogue({"content/professions/podiatrist.yaml": profession(title="Feet & <legs>")})
+    page = render_tree(root)["professions/podiatrist.md"]
+    assert page.startswith('---\ntitle: "Feet & <legs>"\n')

@@ -16,6 +16,7 @@ CROSS_CUTTING = {
     "test_properties.py": "property-based mutations of valid entries",
     "test_injection.py": "script injection attempts, checked in Chromium",
     "test_print.py": "print output (PDF page count, QR codes)",
+    "test_engine_zensical.py": "the rendered tree builds with Zensical too (no engine module of its own yet)",
 }
 """Test files that exercise the whole system rather than one module."""
 

@@ -10,6 +10,7 @@
   var page = document.getElementById("ahp-search");
   if (!page || !window.history || !window.URLSearchParams || !window.Promise || !window.URL) return;
   var KEYS = ["kind", "audience", "profession"];
+  var SVG = "http://www.w3.org/2000/svg";
   var PAGE_SIZE = 10;  // results whose text is fetched at a time: each costs one small request
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
@@ -136,12 +137,15 @@
   function item(data) {
     var li = document.createElement("li"), meta = data.meta || {};
     li.className = "ahp-result";
-    if (meta.pictogram) {
-      var img = document.createElement("img");
-      img.className = "ahp-result__pictogram";
-      img.src = new URL(meta.pictogram, root).href;
-      img.alt = "";
-      li.appendChild(img);
+    if (meta.pictogram && /^[A-Za-z0-9., -]+$/.test(meta.pictogram)) {  // SVG path data, drawn inline
+      var svg = document.createElementNS(SVG, "svg"), path = document.createElementNS(SVG, "path");
+      svg.setAttribute("class", "ahp-pictogram ahp-result__pictogram");
+      svg.setAttribute("viewBox", "0 0 24 24");
+      svg.setAttribute("aria-hidden", "true");
+      svg.setAttribute("focusable", "false");
+      path.setAttribute("d", meta.pictogram);
+      svg.appendChild(path);
+      li.appendChild(svg);
     }
     var heading = document.createElement("h2"), link = document.createElement("a");
     heading.className = "ahp-result__title";

@@ -13,7 +13,7 @@ from generator.catalogue import Catalogue
 from generator.docs_tree import DocsTree
 from generator.render.ambassadors import build_talks
 from generator.render.audiences import build_audiences
-from generator.render.base import PageBuilder, Renderer, RenderOptions, package_assets
+from generator.render.base import GENERATED_PAGE_START, PageBuilder, Renderer, RenderOptions, package_assets
 from generator.render.calendar import build_events
 from generator.render.entries import build_resources
 from generator.render.explore import build_explore
@@ -23,13 +23,14 @@ from generator.render.matcher import build_matcher
 from generator.render.modules import build_modules
 from generator.render.professions import build_professions
 from generator.render.search import build_search
+from generator.render.site_pages import build_site_pages
 from generator.render.stories import build_stories
 
-__all__ = ["PAGE_BUILDERS", "RenderOptions", "render_site"]
+__all__ = ["GENERATED_PAGE_START", "PAGE_BUILDERS", "RenderOptions", "render_site"]
 
 PAGE_BUILDERS: tuple[PageBuilder, ...] = (
     build_home, build_professions, build_stories, build_modules, build_resources, build_events, build_talks,
-    build_audiences, build_explore, build_handouts, build_matcher,
+    build_audiences, build_explore, build_handouts, build_matcher, build_site_pages,
     build_search,
 )
 

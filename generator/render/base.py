@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources as package_files
@@ -26,6 +26,7 @@ from generator import model
 from generator.catalogue import Catalogue
 from generator.model import Entry, Event
 from generator.recurrence import Occurrence, occurrences
+from generator.render.pictograms import pictogram
 
 OCCURRENCE_HORIZON_DAYS = 3 * 366 + 1
 """Furthest ahead any page looks for dates (an event page lists dates up to three years ahead)."""
@@ -45,6 +46,9 @@ KIND_FOLDERS: dict[str, str] = {
     "profession": "professions", "story": "stories", "module": "modules", "resource": "resources",
     "event": "calendar/events", "talk": "ambassadors",
 }
+GENERATED_PAGE_START = '<div class="ahp-page'
+"""How every generated page body begins: one HTML block with no blank line inside, so a CommonMark or
+Python-Markdown engine passes it through whole, and an engine adapter can recognise it and skip Markdown."""
 _ALLOWED_TAGS = {"p", "a", "ul", "ol", "li", "strong", "em", "code", "blockquote", "h3", "h4", "br", "hr"}
 
 
@@ -56,6 +60,9 @@ class RenderOptions:
     """Build date: upcoming dates are counted from it."""
     site_url: str = ""
     """Canonical address of the deployed site, ending in '/', for QR codes and feeds; may be empty."""
+    repository_url: str = ""
+    """The catalogue's public repository (e.g. https://github.com/owner/repo), for 'suggest a change'; may be
+    empty."""
     assets: dict[str, bytes] = field(default_factory=dict)
     """Extra files to copy into the tree (path -> bytes); the package's own assets are always added."""
 
@@ -97,6 +104,7 @@ class Renderer:
                 "setting": model.TALK_SETTING_LABELS,
             },
             seed_documents=model.SEED_DOCUMENTS,
+            pictogram=pictogram,
             catalogue=catalogue,
             today=options.today,
         )
@@ -136,11 +144,31 @@ class Renderer:
         body = self.env.get_template(template).render(
             title=title, description=description, root=root, url=url, entry_url=entry_url,
             page_source=source_path, canonical=self.options.site_url + page_url(source_path), **context)
-        # The engine's theme prints titles and descriptions as HTML (<title>, meta tags, header) without escaping,
-        # so editors' text is escaped here, once, before the engine sees it; templates must not escape it again.
-        front = {"title": html.escape(title), "description": html.escape(description)}
+        # Front matter holds the editors' text as it is: escaping it for a theme is the engine adapter's job.
+        front = {"title": title, "description": description}
         front_matter = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items())
-        return f"---\n{front_matter}\n---\n\n{body.strip()}\n"
+        # One HTML block: a blank line would end it for a CommonMark or Python-Markdown engine. No page holds <pre>
+        # or a filled <textarea>, so dropping blank lines changes nothing a reader sees.
+        body = "\n".join(line for line in body.strip().splitlines() if line.strip())
+        body = _fill_table_of_contents(body)
+        if not body.startswith(GENERATED_PAGE_START):
+            raise ValueError(f"{template} must start with {GENERATED_PAGE_START!r}")  # a template bug
+        return f"---\n{front_matter}\n---\n\n{body}\n"
+
+
+_TOC_SLOT = "<nav data-ahp-toc></nav>"
+_SECTION_HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>')
+
+
+def _fill_table_of_contents(body: str) -> str:
+    """Replace a template's `<nav data-ahp-toc></nav>` with links to the page's sections, so a long page opens
+    with a short 'on this page' list; made from the headings themselves, so it never falls out of step."""
+    if _TOC_SLOT not in body:
+        return body
+    items = "".join(f'<li><a href="#{anchor}">{heading}</a></li>'
+                    for anchor, heading in _SECTION_HEADING.findall(body))
+    return body.replace(_TOC_SLOT, '<nav class="ahp-toc" aria-label="On this page"><p class="ahp-label">On this '
+                                   f'page</p><ul>{items}</ul></nav>', 1)
 
 
 def package_assets() -> dict[str, bytes]:

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from generator import model
 from generator.catalogue import KIND_ORDER, Catalogue
 from generator.render.base import KIND_LABELS, KIND_PLURALS, Renderer
+from generator.render.pictograms import pictogram
 
 SEARCH_PAGE = "search/index.md"
 """Source path of the results page; the header and home page forms send their words to it."""
@@ -31,6 +32,7 @@ GUIDE_LABEL = "Where to start"
 """Their kind label: the name the navigation gives them."""
 FILTER_KEYS = ("kind", "audience", "profession")
 """Pagefind filter names, the same words (and values) as the /explore/ address uses."""
+_SVG_PATH = re.compile(r'<path d="([^"]+)"')
 _WORD = re.compile(r"[^\W\d_]{4,}")
 """Words worth correcting: shorter ones are too close to too many others."""
 
@@ -51,10 +53,11 @@ class SearchFilterGroup:
     open: bool
 
 
-def search_tags(catalogue: Catalogue, kind: str, entry: model.Entry, pictogram: str | None = None) -> Markup:
+def search_tags(catalogue: Catalogue, kind: str, entry: model.Entry) -> Markup:
     """Hidden tags giving Pagefind an entry page's filters and metadata; an entry about all professions is
     filed under each of them, as Explore lists it under each. A profession's name is also its `job` metadata,
-    which assets/search.js ranks above a title, so "paramedic" finds the job before International Paramedics Day."""
+    which assets/search.js ranks above a title, so "paramedic" finds the job before International Paramedics Day;
+    its pictogram's path data is metadata too, drawn beside its results."""
     if kind == "audience":
         filters = [("kind", GUIDE_KIND), ("audience", entry.id)]
         label = GUIDE_LABEL
@@ -65,11 +68,18 @@ def search_tags(catalogue: Catalogue, kind: str, entry: model.Entry, pictogram: 
         filters = [("kind", kind), *(("audience", a) for a in getattr(entry, "audiences", [])),
                    *(("profession", p) for p in professions)]
         label = KIND_LABELS[kind]
-    meta = [("kind", label)] + ([("job", entry.title)] if kind == "profession" else [])
-    meta += [("pictogram", pictogram)] if pictogram else []
+    meta = [("kind", label)]
+    if kind == "profession":
+        meta += [("job", entry.title), ("pictogram", pictogram_path(entry.id))]
     tags = [f'<span data-pagefind-filter="{escape(key)}:{escape(value)}"></span>' for key, value in filters]
     tags += [f'<span data-pagefind-meta="{escape(key)}:{escape(value)}"></span>' for key, value in meta]
     return Markup('<div hidden data-pagefind-ignore>' + "".join(tags) + "</div>")
+
+
+def pictogram_path(profession_id: str) -> str:
+    """The path data of a profession's pictogram: results draw it inline, so a picture costs no request."""
+    found = _SVG_PATH.search(str(pictogram(profession_id)))
+    return found.group(1) if found else ""
 
 
 def filter_groups(catalogue: Catalogue) -> list[SearchFilterGroup]:
