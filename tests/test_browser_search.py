@@ -108,6 +108,7 @@ def test_filters_narrow_combine_and_live_in_the_address(page: Any, site_url: str
     everything = count(wait_for_results(page))
     kinds = {page.text_content(f"#search-results > li:nth-child({n}) .ahp-result__kind") for n in range(1, 4)}
     assert len(kinds) > 1
+    page.click('#search-filters summary:has-text("Kind")')  # groups start folded: results first on a phone
     page.click('#search-filters [data-group="kind"][data-value="profession"]')
     narrowed = count(wait_for_results(page))
     assert parse_qs(urlsplit(page.url).query) == {"q": ["podiatry"], "kind": ["profession"]}
@@ -116,6 +117,7 @@ def test_filters_narrow_combine_and_live_in_the_address(page: Any, site_url: str
     page.click('#search-filters [data-group="kind"][data-value="story"]')  # within a group: either kind
     either = count(wait_for_results(page))
     assert either > narrowed
+    page.click('#search-filters summary:has-text("Who it is for")')
     page.click('#search-filters [data-group="audience"][data-value="returner"]')  # across groups: both
     assert 0 < count(wait_for_results(page)) < either
     shared = page.url
@@ -131,6 +133,7 @@ def test_filters_narrow_combine_and_live_in_the_address(page: Any, site_url: str
     assert page.input_value("#search-q") == "podiatry"
     assert page.get_attribute('[data-group="kind"][data-value="story"]', "aria-pressed") == "true"
     assert page.get_attribute('[data-group="audience"][data-value="returner"]', "aria-pressed") == "true"
+    assert page.is_visible('[data-group="audience"][data-value="returner"]')  # its group opens by itself
     assert titles(page) == combined
 
 

@@ -207,6 +207,7 @@
     chosen.forEach(function (el) {
       var k = s[el.getAttribute("data-chosen")].length;
       el.textContent = k ? "(" + k + " chosen)" : "";
+      if (k) el.closest("details").open = true;  // a shared link shows its filters
     });
   }
 

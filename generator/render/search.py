@@ -51,6 +51,7 @@ class SearchFilterGroup:
     legend: str
     chips: tuple[SearchChip, ...]
     open: bool
+    """Unfolded on first load; all start folded, so the first results show on a phone's first screen."""
 
 
 def search_tags(catalogue: Catalogue, kind: str, entry: model.Entry) -> Markup:
@@ -88,9 +89,9 @@ def filter_groups(catalogue: Catalogue) -> list[SearchFilterGroup]:
     if catalogue.guides:
         kinds.append(SearchChip(GUIDE_KIND, GUIDE_LABEL))
     return [
-        SearchFilterGroup("kind", "Kind", tuple(kinds), True),
+        SearchFilterGroup("kind", "Kind", tuple(kinds), False),
         SearchFilterGroup("audience", "Who it is for", tuple(
-            SearchChip(a, model.AUDIENCE_LABELS[a]) for a in model.AUDIENCE_IDS), True),
+            SearchChip(a, model.AUDIENCE_LABELS[a]) for a in model.AUDIENCE_IDS), False),
         SearchFilterGroup("profession", "Profession", tuple(
             SearchChip(p.id, p.title) for p in catalogue.professions), False),
     ]
