@@ -60,8 +60,12 @@ def paragraphs(rng: random.Random, count: int) -> str:
     return "\n\n".join(text(rng, 40) for _ in range(count))
 
 
+SHORT_WORDS = tuple(word for word in WORDS if len(word) <= 5 and word not in ("people", "study"))
+"""Words of one syllable: summaries must read as plain English (see rules.READING_EASE_MIN)."""
+
+
 def summary(rng: random.Random) -> str:
-    return text(rng, 14)
+    return " ".join(rng.choice(SHORT_WORDS) for _ in range(14)).capitalize() + "."
 
 
 def make_catalogue(root: Path, size: int, seed: int = 7) -> None:

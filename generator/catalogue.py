@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TypeVar
 
+from generator.load import RawEntry
 from generator.model import (
     ALL_PROFESSIONS,
     AUDIENCE_IDS,
@@ -25,12 +26,32 @@ from generator.model import (
     Story,
     Talk,
 )
-from generator.rules import ValidEntry
 
 EntryT = TypeVar("EntryT", bound=Entry)
 
 KIND_ORDER: tuple[str, ...] = ("profession", "story", "module", "resource", "event", "talk")
 """Kinds shown to readers, in the order pages list them (audience guides are pages, not listed entries)."""
+
+
+@dataclass(frozen=True)
+class ValidEntry:
+    """A validated entry with the file and line it came from (for reports and later rules): what
+    validation hands on, and what a catalogue is built from."""
+
+    entry: Entry
+    raw: RawEntry
+
+    @property
+    def kind(self) -> str:
+        return self.raw.kind
+
+    @property
+    def path(self) -> str:
+        return self.raw.path
+
+    @property
+    def line(self) -> int:
+        return self.raw.position()[0]
 
 
 @dataclass(frozen=True)
@@ -104,7 +125,8 @@ def build_catalogue(entries: Sequence[ValidEntry]) -> Catalogue:
     for_all: list[tuple[str, Entry]] = []
     for kind in KIND_ORDER:
         for entry in kinds[kind]:
-            for audience in getattr(entry, "audiences", ()):
+            # A staff tool is not offered to learners on their audience guide.
+            for audience in () if getattr(entry, "for_staff", False) else getattr(entry, "audiences", ()):
                 by_audience[audience].append((kind, entry))
             professions = (entry.id,) if kind == "profession" else getattr(entry, "professions", ())
             if ALL_PROFESSIONS in professions:

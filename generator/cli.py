@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.errors import ContentInvalid, describe_failure
+from generator.errors import ContentInvalid, UsageError, describe_failure
 from generator.pipeline import DOCS_DIR, build_date, load_valid_catalogue, render_docs
 
 log = logging.getLogger("generator.cli")
@@ -53,7 +53,7 @@ def command_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def command_schema(args: argparse.Namespace) -> int:  # editors' workflow (issue 9)
+def command_schema(args: argparse.Namespace) -> int:
     from generator.schema import write_schemas
 
     stale = write_schemas(args.root, check=args.check)
@@ -64,17 +64,53 @@ def command_schema(args: argparse.Namespace) -> int:  # editors' workflow (issue
     return 0
 
 
-def command_new(args: argparse.Namespace) -> int:  # editors' workflow (issue 9)
+def command_new(args: argparse.Namespace) -> int:
     from generator.scaffold import write_template
 
+    if args.from_issue:  # an issue form's answers, saved to a file
+        from generator.issue_forms import write_entry_from_issue
+
+        written = write_entry_from_issue(args.root, args.kind, args.id, args.from_issue, build_date(args.today))
+        print(f"Wrote {args.kind} '{args.id}' from {args.from_issue} to {written}; run validate next")
+        return 0
     print(f"Wrote a template for {args.kind} '{args.id}' to {write_template(args.root, args.kind, args.id)}")
     return 0
 
 
-def command_report(args: argparse.Namespace) -> int:  # editors' workflow (issue 9)
+def command_report(args: argparse.Namespace) -> int:
     from generator.report import build_report
 
     print(build_report(args.root, build_date(args.today), check_links=args.check_links))
+    return 0
+
+
+def command_dates(args: argparse.Namespace) -> int:  # what does a rule mean?
+    import difflib
+
+    from generator.errors import ContentError
+    from generator.load import load_catalogue_files
+    from generator.recurrence import RuleError, describe_next_dates
+    from generator.validate import validate_entry
+
+    loaded = load_catalogue_files(args.root)
+    events = [raw for raw in loaded.entries if raw.kind == "event" and isinstance(raw.data, dict)]
+    found = [raw for raw in events if raw.data.get("id") == args.event_id]
+    if not found:
+        unreadable = [error for error in loaded.errors if error.path == "events_calendar.yaml"]
+        if unreadable:
+            raise ContentInvalid(unreadable)
+        known = [str(raw.data.get("id")) for raw in events]
+        guess = difflib.get_close_matches(args.event_id, known, n=1, cutoff=0.6)
+        raise UsageError(f"no date with id '{args.event_id}' in events_calendar.yaml"
+                         + (f"; did you mean '{guess[0]}'?" if guess else ""))
+    event, errors = validate_entry(found[0])
+    if event is None:
+        raise ContentInvalid(errors)
+    try:
+        print("\n".join(describe_next_dates(event, build_date(args.today))))  # type: ignore[arg-type]
+    except RuleError as error:
+        line, column = found[0].position(("rule",))
+        raise ContentInvalid([ContentError(found[0].path, line, column, "rule", error.message, error.hint)]) from None
     return 0
 
 
@@ -86,6 +122,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": command_schema,
     "new": command_new,
     "report": command_report,
+    "dates": command_dates,
 }
 
 
@@ -116,7 +153,7 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_editor_commands(commands: argparse._SubParsersAction) -> None:  # editors' workflow (issue 9)
+def add_editor_commands(commands: argparse._SubParsersAction) -> None:
     from generator.scaffold import KINDS
 
     schema = commands.add_parser("schema", help="write the JSON schemas editors' tools use into schemas/")
@@ -124,9 +161,13 @@ def add_editor_commands(commands: argparse._SubParsersAction) -> None:  # editor
     new = commands.add_parser("new", help="write a commented template for a new entry")
     new.add_argument("kind", choices=KINDS, help="kind of entry")
     new.add_argument("id", help="the new entry's id: lower-case words joined by hyphens")
+    new.add_argument("--from-issue", type=Path, metavar="FILE", help="fill the entry from the answers to an issue "
+                     "form (the issue's text saved to FILE); for resource, event and story")
     report = commands.add_parser("report", help="print a Markdown report on the catalogue (for a pull request)")
     report.add_argument("--check-links", action="store_true", help="also try every external link (slow; "
                         "needs the internet)")
+    dates = commands.add_parser("dates", help="print the next five dates of one event in events_calendar.yaml")
+    dates.add_argument("event_id", metavar="EVENT-ID", help="the event's id, for example ahps-day")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -69,7 +69,7 @@ def build_site(root: Path, site_dir: Path, *, strict: bool = False, site_url: st
         overrides["site_url"] = site_url
     try:
         mkdocs_build(_config(root, **overrides))
-        build_search_index(staging)  # site search (issue 19): index the staged site before it is swapped in
+        build_search_index(staging)  # site search: index the staged site before it is swapped in
     except MkDocsException as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(f"site engine: {error}") from None

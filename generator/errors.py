@@ -8,6 +8,7 @@ Anything else that escapes is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -49,6 +50,13 @@ class ContentError:
 def _escape_annotation(text: str) -> str:
     """Escape a message for a GitHub workflow command (see the Actions toolkit's `escapeData`)."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    """An editor's value quoted in a message: control characters shown as escapes, long values shortened, so
+    every error stays one line (and a pasted essay does not flood the output)."""
+    text = re.sub(r"[\x00-\x1f\x7f\u2028\u2029]", lambda match: repr(match.group())[1:-1], text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def field_name(location: tuple[str | int, ...]) -> str:

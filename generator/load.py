@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from generator.errors import ContentError
+from generator.errors import ContentError, one_line
 
 log = logging.getLogger("generator.load")
 
@@ -63,9 +63,6 @@ class Locator:
             if found is not None:
                 return found
         return (1, 1)
-
-    def has(self, location: Location) -> bool:
-        return location in self.positions
 
 
 @dataclass(frozen=True)
@@ -125,13 +122,6 @@ def load_catalogue_files(root: Path) -> LoadedCatalogue:
     return LoadedCatalogue(root=root, entries=tuple(entries), errors=tuple(errors))
 
 
-def one_line(text: str, limit: int = 200) -> str:
-    """An editor's value quoted in a message: control characters shown as escapes, long values shortened, so
-    every error stays one line (and a pasted essay does not flood the output)."""
-    text = re.sub(r"[\x00-\x1f\x7f\u2028\u2029]", lambda match: repr(match.group())[1:-1], text)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
 def _shape_error(relative: str, locator: Locator, expected: str) -> ContentError:
     line, column = locator.position(())
     return ContentError(relative, line, column, "yaml", f"wrong top-level shape: expected {expected}",
@@ -182,8 +172,7 @@ def load_yaml_text(raw: bytes) -> tuple[Any, Locator]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problem = " ".join(part for part in (error.context, error.problem) if part) or "invalid YAML"
-        raise _LoadProblem(line, column, f"YAML syntax error: {problem}", _syntax_hint(problem)) from None
+        raise _explain_syntax_error(text, line, column, error) from None
     except yaml.reader.ReaderError as error:  # a character YAML forbids, such as a control character
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -207,9 +196,79 @@ def _decode(raw: bytes) -> str:
                            "save the file as UTF-8 (most editors offer it under 'Save with encoding')") from None
 
 
-def _syntax_hint(problem: str) -> str:
+_CURLY_QUOTES = (("“", "”"), ("‘", "’"))
+"""Typographic quotes pasted from a word processor; YAML reads them as ordinary characters, not as quotes."""
+
+
+def _explain_syntax_error(text: str, line: int, column: int, error: yaml.MarkedYAMLError) -> _LoadProblem:
+    """Turn the parser's complaint into the editor's mistake: curly quotes, a line indented differently from its
+    neighbours, or an unquoted ': ' in a value."""
+    problem = " ".join(part for part in (error.context, error.problem) if part) or "invalid YAML"
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    before = lines[line - 2] if 1 < line <= len(lines) + 1 else ""
+    for opening, closing in _CURLY_QUOTES:
+        if any(quote in here or quote in before for quote in (opening, closing)):
+            return _LoadProblem(line, column, f"curly quotes {opening} {closing} do not quote a value in YAML",
+                                f"replace the curly quotes {opening} {closing} with straight quotes")
+    indentation = _indentation_problem(lines, line, column, problem)
+    if indentation:
+        return indentation
     if "mapping values are not allowed" in problem:
-        return "a value containing ': ' must be wrapped in quotes"
+        return _LoadProblem(line, column, "the value contains ': ', which YAML reads as the start of another field",
+                            "a value containing ': ' must be wrapped in quotes")
+    return _LoadProblem(line, column, f"YAML syntax error: {problem}", _syntax_hint(problem))
+
+
+def _key_column(text: str) -> int:
+    """0-based column where a line's content starts, after its indentation and any list dashes ('- ')."""
+    column = len(text) - len(text.lstrip(" "))
+    while text.startswith("- ", column) or text[column:] == "-":
+        column += 2
+        column += len(text[column:]) - len(text[column:].lstrip(" "))
+    return column
+
+
+def _indentation_problem(lines: list[str], line: int, column: int, problem: str) -> _LoadProblem | None:
+    """A field indented differently from the fields around it, named with the lines and columns to compare."""
+    if not ("mapping values are not allowed" in problem or "did not find expected" in problem
+            or "expected <block end>" in problem) or not 0 < line <= len(lines):
+        return None
+    here = lines[line - 1]
+    start = _key_column(here)
+    if "mapping values are not allowed" in problem and ": " in here[start:column - 1] + " ":
+        return None  # the line's own field name comes first: the ': ' is inside its value
+    name = here[start:].split(":", 1)[0].strip()
+    # The columns a line may start at here: each earlier line that starts left of every line after it.
+    levels: dict[int, tuple[int, str]] = {}
+    leftmost = None
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1]
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        key_column = _key_column(text)
+        if leftmost is None or key_column < leftmost:
+            levels.setdefault(key_column, (number, text[key_column:].split(":", 1)[0].strip()))
+            leftmost = key_column
+        if leftmost == 0:
+            break
+    if start in levels and "mapping values are not allowed" in problem:
+        del levels[start]  # lined up with a plain list item above, so YAML reads this line as more of that item
+    if not levels or start in levels:
+        return None
+    distance = min(abs(start - level) for level in levels)
+    nearest = sorted(level for level in levels if abs(start - level) == distance)
+    number, other = levels[nearest[-1]]
+    direction = "more" if start > nearest[-1] else "less"
+    spaces = "space" if distance == 1 else "spaces"
+    message = (f"wrong indentation: '{name}:' is indented {distance} {spaces} {direction} than '{other}:' "
+               f"on line {number}")
+    choices = ", or ".join(f"in column {level + 1}, like '{levels[level][1]}:' on line {levels[level][0]}"
+                           for level in nearest)
+    return _LoadProblem(line, start + 1, message, f"start '{name}:' {choices}")
+
+
+def _syntax_hint(problem: str) -> str:
     if "could not find expected ':'" in problem:
         return "each line should be 'field: value'; check the line above too"
     if "found character '@'" in problem or "found character '`'" in problem:

@@ -9,10 +9,12 @@ internet), never in tests or CI, so a flaky third-party site can never block a p
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import posixpath
 import re
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -21,11 +23,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator import model
+from generator import links, model
 from generator.catalogue import KIND_ORDER, Catalogue
 from generator.pipeline import load_valid_catalogue
 from generator.render import RenderOptions, render_site
 from generator.render.base import KIND_PLURALS, page_path, page_url
+from generator.render.professions import RELATED_KINDS
 
 log = logging.getLogger("generator.report")
 
@@ -33,13 +36,9 @@ FEW_ENTRIES = 5
 """An audience with fewer entries than this is listed as needing content."""
 REVIEW_SOON_DAYS = 60
 """Entries whose review date falls within this many days are listed as due soon."""
-RELATED_KINDS: tuple[str, ...] = ("story", "module", "resource", "event")
-"""Kinds a profession page lists as related entries."""
 LINK_TIMEOUT = 10.0
 """Seconds to wait for one external link with `--check-links`."""
 
-_LINK = re.compile(r"\[[^\]]*\]\(\s*<?([^)\s>]+)")
-_AUTOLINK = re.compile(r"<(https://[^>\s]+)>")
 _URL_FIELDS = ("url", "link")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 
@@ -58,7 +57,7 @@ def build_report(root: Path, today: dt.date, *, check_links: bool = False,
         where = _where(catalogue, kind, entry)
         base = _entry_url(kind, entry.id)
         for field, text in _markdown_texts(entry):
-            for target in _links(text):
+            for target in (link.target for link in links.find_links(text)):
                 if target.lower().startswith(("https://", "mailto:")):
                     if target.lower().startswith("https://"):
                         external[target].append(where)
@@ -66,12 +65,24 @@ def build_report(root: Path, today: dt.date, *, check_links: bool = False,
                     broken.append(f"- {where} {_md(field)}: `{_code(target)}` does not lead to a page of the site")
         for url in _url_values(entry):
             external[url].append(where)
+    past, soon = _reviews(entries, today)
+    gaps = _gaps(catalogue)
+    few = _few_entries(catalogue)
+    summary = [
+        f"- {len(entries)} entries; {len(past)} past their review date, {len(soon)} due for review in the next "
+        f"{REVIEW_SOON_DAYS} days",
+        f"- {len(gaps)} profession page(s) missing related entries; {len(few)} audience(s) with fewer than "
+        f"{FEW_ENTRIES} entries",
+        f"- {len(broken)} link(s) within the site that do not resolve",
+        f"- {len(external)} external link(s) on {len({_host(url) for url in external})} site(s), listed at the end",
+    ]
     sections = [
         f"# Catalogue report ({today.isoformat()})",
+        "## Summary\n\n" + "\n".join(summary),
         _counts_section(catalogue),
-        _review_section(catalogue, entries, today),
-        _gaps_section(catalogue),
-        _audience_section(catalogue),
+        _review_section(catalogue, past, soon),
+        _gaps_section(catalogue, gaps),
+        _audience_section(few),
         _heading("Links within the site that do not resolve", broken) + ("\n".join(broken) or "None."),
         _external_section(external, (checker or check_url) if check_links else None),
     ]
@@ -121,21 +132,33 @@ def _counts_section(catalogue: Catalogue) -> str:
     return "## Entries by kind and audience\n\n" + "\n".join(rows)
 
 
-def _review_section(catalogue: Catalogue, entries: list[tuple[str, model.Entry]], today: dt.date) -> str:
-    past = sorted((entry.review_by, kind, entry) for kind, entry in entries if entry.review_by < today)
+Review = tuple[dt.date, str, str, model.Entry]
+"""An entry due for review: its date, kind and id first, so sorting never compares two entries."""
+
+
+def _reviews(entries: list[tuple[str, model.Entry]], today: dt.date) -> tuple[list[Review], list[Review]]:
+    """Entries past their review date, and those due within `REVIEW_SOON_DAYS`, each by date, kind and id."""
     soon_until = today + dt.timedelta(days=REVIEW_SOON_DAYS)
-    soon = sorted((entry.review_by, kind, entry) for kind, entry in entries if today <= entry.review_by <= soon_until)
-    lines = [f"- {_where(catalogue, kind, entry)}: review by {date.isoformat()}" for date, kind, entry in past]
+    ordered = sorted(((entry.review_by, kind, entry.id, entry) for kind, entry in entries),
+                     key=lambda review: review[:3])
+    past = [review for review in ordered if review[0] < today]
+    soon = [review for review in ordered if today <= review[0] <= soon_until]
+    return past, soon
+
+
+def _review_section(catalogue: Catalogue, past: list[Review], soon: list[Review]) -> str:
+    lines = [f"- {_where(catalogue, kind, entry)}: review by {date.isoformat()}" for date, kind, _, entry in past]
     lines = lines or ["None."]
     lines += ["", f"Due for review in the next {REVIEW_SOON_DAYS} days: {len(soon)}.", ""]
-    lines += [f"- {_where(catalogue, kind, entry)}: review by {date.isoformat()}" for date, kind, entry in soon]
+    lines += [f"- {_where(catalogue, kind, entry)}: review by {date.isoformat()}" for date, kind, _, entry in soon]
     return _heading("Past their review date", past) + "\n".join(lines).rstrip()
 
 
-def _gaps_section(catalogue: Catalogue) -> str:
+def _gaps(catalogue: Catalogue) -> list[str]:
+    """One line per profession whose page shows only general entries of some kind."""
     gaps = []
     for profession in catalogue.professions:
-        named = {kind: 0 for kind in RELATED_KINDS}
+        named = dict.fromkeys(RELATED_KINDS, 0)
         for kind, _ in catalogue.by_profession.get(profession.id, ()):
             if kind in named:
                 named[kind] += 1
@@ -144,27 +167,44 @@ def _gaps_section(catalogue: Catalogue) -> str:
             shown = ", ".join(f"{KIND_PLURALS[kind].lower()} ({len(catalogue.related(profession.id, kind))} "
                               "for all professions)" for kind in missing)
             gaps.append(f"- {_where(catalogue, 'profession', profession)}: nothing written for it in {shown}")
+    return gaps
+
+
+def _gaps_section(catalogue: Catalogue, gaps: list[str]) -> str:
     intro = "Kinds of related entry that no entry names the profession for (the page shows only general ones)."
     return _heading("Profession pages missing related entries", gaps) + intro + "\n\n" + ("\n".join(gaps) or "None.")
 
 
-def _audience_section(catalogue: Catalogue) -> str:
-    few = [(audience, len(catalogue.by_audience.get(audience, ()))) for audience in model.AUDIENCE_IDS]
-    few = [(audience, count) for audience, count in few if count < FEW_ENTRIES]
+def _few_entries(catalogue: Catalogue) -> list[tuple[str, int]]:
+    counts = [(audience, len(catalogue.by_audience.get(audience, ()))) for audience in model.AUDIENCE_IDS]
+    return [(audience, count) for audience, count in counts if count < FEW_ENTRIES]
+
+
+def _audience_section(few: list[tuple[str, int]]) -> str:
     lines = [f"- {audience} ({model.AUDIENCE_LABELS[audience]}): {count} entries" for audience, count in few]
     return (_heading(f"Audiences with fewer than {FEW_ENTRIES} entries", few) + ("\n".join(lines) or "None."))
 
 
+def _host(url: str) -> str:
+    return urllib.parse.urlsplit(url).hostname or url
+
+
 def _external_section(external: dict[str, list[str]], checker: LinkChecker | None) -> str:
-    lines = []
+    """External links grouped by site and folded in a <details> block, so the long list does not bury the rest."""
+    by_host: dict[str, list[str]] = defaultdict(list)
     for url in sorted(external):
         places = sorted(set(external[url]))
         status = f" **{_md(checker(url))}**" if checker else ""
-        lines.append(f"- {_md(url)}{status} (used by {len(places)}: {', '.join(places[:3])}"
-                     + (", ..." if len(places) > 3 else "") + ")")
+        by_host[_host(url)].append(f"- {_md(url)}{status} (used by {len(places)}: {', '.join(places[:3])}"
+                                   + (", ..." if len(places) > 3 else "") + ")")
     note = ("Each link was tried once." if checker else
             "Not checked: run `python -m generator report --check-links` to try each one.")
-    return _heading("External links", lines) + note + "\n\n" + ("\n".join(lines) or "None.")
+    if not external:
+        return _heading("External links", []) + note + "\n\nNone."
+    groups = [f"**{_md(host)}** ({len(lines)})\n\n" + "\n".join(lines) for host, lines in sorted(by_host.items())]
+    summary = html.escape(f"{len(external)} links on {len(by_host)} sites, grouped by site")
+    return (_heading("External links", list(external)) + note + f"\n\n<details><summary>{summary}</summary>\n\n"
+            + "\n\n".join(groups) + "\n\n</details>")
 
 
 # --- Links ---------------------------------------------------------------------------------------------------------
@@ -174,19 +214,14 @@ def _markdown_texts(entry: BaseModel, prefix: str = "") -> Iterator[tuple[str, s
     for name, info in type(entry).model_fields.items():
         value = getattr(entry, name)
         field = f"{prefix}{name}"
-        is_markdown = any(getattr(item, "func", None) is model._check_markdown for item in info.metadata)
+        is_markdown = model.is_markdown(info)
         values = value if isinstance(value, (list, tuple)) else [value]
         for index, item in enumerate(values):
             label = f"{field}[{index + 1}]" if isinstance(value, (list, tuple)) else field
             if isinstance(item, BaseModel):
                 yield from _markdown_texts(item, label + ".")
-            elif isinstance(item, str) and (is_markdown or _is_markdown_item(info)):
+            elif isinstance(item, str) and is_markdown:
                 yield label, item
-
-
-def _is_markdown_item(info: Any) -> bool:
-    """True for `list[Markdown]` fields, whose validator sits on the item type."""
-    return "_check_markdown" in repr(info.annotation)
 
 
 def _url_values(entry: BaseModel) -> Iterator[str]:
@@ -202,12 +237,6 @@ def _url_values(entry: BaseModel) -> Iterator[str]:
             for item in value:
                 if isinstance(item, BaseModel):
                     yield from _url_values(item)
-
-
-def _links(text: str) -> Iterator[str]:
-    for pattern in (_LINK, _AUTOLINK):
-        for match in pattern.finditer(text):
-            yield match.group(1)
 
 
 def _resolves(target: str, base: str, tree_paths: set[str]) -> bool:

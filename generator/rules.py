@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -16,30 +17,12 @@ from pathlib import PurePosixPath
 
 from dateutil.rrule import rrule
 
+from generator.catalogue import ValidEntry
 from generator.errors import ContentError, field_name
 from generator.load import ENTRY_DIRS, LIST_FILES, RawEntry
-from generator.model import ALL_PROFESSIONS, Entry, Event, Module, Story, Talk
+from generator.model import ALL_PROFESSIONS, LOOKAHEAD_DAYS, STALE_ONE_OFF_DAYS, Event, Module, Story, Talk
+from generator.readability import reading_ease
 from generator.recurrence import RuleError, parse_rule
-
-
-@dataclass(frozen=True)
-class ValidEntry:
-    """A validated entry with the file and line it came from (for reports and later rules)."""
-
-    entry: Entry
-    raw: RawEntry
-
-    @property
-    def kind(self) -> str:
-        return self.raw.kind
-
-    @property
-    def path(self) -> str:
-        return self.raw.path
-
-    @property
-    def line(self) -> int:
-        return self.raw.position()[0]
 
 
 @dataclass(frozen=True)
@@ -151,21 +134,21 @@ def check_unique_activity_ids(context: RuleContext) -> Iterator[ContentError]:
 
 def check_event_dates(context: RuleContext) -> Iterator[ContentError]:
     """Recurrence rules parse, start on an occurrence, and happen at least once in the next three years."""
-    horizon = context.today + dt.timedelta(days=3 * 366)
+    horizon = context.today + dt.timedelta(days=LOOKAHEAD_DAYS)
     for valid in context.entries:
         event = valid.entry
         if not isinstance(event, Event):
             continue
         if event.rule is None or event.starts is None:
-            if event.date is not None and (event.end or event.date) < context.today - dt.timedelta(days=366):
+            stale_before = context.today - dt.timedelta(days=STALE_ONE_OFF_DAYS)
+            if event.date is not None and (event.end or event.date) < stale_before:
                 yield context.error(valid, ("date",), "date", "this one-off date is more than a year in the past",
                                     "update the date or remove the event")
             continue
         try:
             rule = parse_rule(event.rule, event.starts)
         except RuleError as error:
-            yield context.error(valid, ("rule",), "rule", f"not a valid recurrence rule: {error}",
-                                "for example FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=14")
+            yield context.error(valid, ("rule",), "rule", error.message, error.hint)
             continue
         first, upcoming = _first_and_upcoming(rule, event.days, context.today, horizon)
         if first != event.starts:
@@ -214,6 +197,24 @@ def check_story_contact_details(context: RuleContext) -> Iterator[ContentError]:
                                         "details", "remove it; readers are pointed to the organisation instead")
 
 
+READING_EASE_MIN = 60
+"""Lowest Flesch reading ease for the summary of an entry for first-time career choosers: 60 is "plain English",
+read easily by most 13 to 15 year olds."""
+PLAIN_ENGLISH_AUDIENCE = "first-time"
+"""The audience whose entries' summaries must read as plain English."""
+
+
+def check_reading_level(context: RuleContext) -> Iterator[ContentError]:
+    """Summaries for first-time career choosers read as plain English (Flesch reading ease of 60 or more)."""
+    for valid in context.entries:
+        if PLAIN_ENGLISH_AUDIENCE not in getattr(valid.entry, "audiences", ()):
+            continue
+        score = reading_ease(valid.entry.summary)
+        if score < READING_EASE_MIN:
+            yield context.error(valid, ("summary",), "summary", f"reads at {math.floor(score)}, needs "
+                                f"{READING_EASE_MIN} or more", "shorter sentences and everyday words")
+
+
 RULES: tuple[Rule, ...] = (
     check_unique_ids,
     check_file_name_matches_id,
@@ -222,6 +223,7 @@ RULES: tuple[Rule, ...] = (
     check_unique_activity_ids,
     check_event_dates,
     check_story_contact_details,
+    check_reading_level,
 )
 
 

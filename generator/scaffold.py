@@ -94,10 +94,13 @@ def render_entry(kind: str, entry_id: str, professions: list[str], review_by: dt
 
 def _model_lines(cls: type[BaseModel], context: dict[str, Any], *, top: bool) -> list[str]:
     lines: list[str] = []
+    one_of: tuple[str, ...] = getattr(cls, "REACHED_BY", ())  # fields of which at least one is required
     for name, info in cls.model_fields.items():
         comment = _comment(name, info, context)
         value_lines = _value_lines(name, info.annotation, context, top=top)
-        if not info.is_required() and not (top and name in ("id", "review_by")):
+        if name in one_of:
+            comment = f"Give {' or '.join(one_of)} (at least one). " + comment.removeprefix("Optional. ")
+        if not info.is_required() and not (top and name in ("id", "review_by")) and name not in one_of[:1]:
             value_lines = ["# " + line for line in value_lines]
         lines += [f"# {comment}", *value_lines]
     return lines
@@ -111,7 +114,7 @@ def _comment(name: str, info: FieldInfo, context: dict[str, Any]) -> str:
     if choices:
         many = typing.get_origin(_strip(info.annotation)) is list
         text += (" Choose any of: " if many else " Choose one of: ") + ", ".join(choices)
-    if any(getattr(item, "func", None) is model._check_markdown for item in info.metadata):
+    if model.is_markdown(info):
         text += " (Markdown: **bold**, [words](https://...); for several paragraphs write '|' and indent the text)"
     return text
 

@@ -1,45 +1,94 @@
 """Step 2, validate: check every loaded entry against the model and the cross-file rules, collecting every error.
 
 Why: an editor should see all their mistakes in one run, in plain English, each at the line to change. Pydantic
-does the checking; this module only translates its findings into `ContentError`s (one wording table, one
-"did you mean" helper) and hands valid entries to the rules in `rules.py`.
+does the checking; this module only translates its findings into `ContentError`s and hands valid entries to the
+rules in `rules.py`. The words come from one table here (`WORDING`) and from the model (allowed choices from its
+vocabularies, field descriptions, our own checks' messages), never from pydantic's English, which is written for
+programmers ("Input should be ...") and may change between versions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 import types
 import typing
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
-from generator.errors import ContentError, ContentInvalid, field_name
-from generator.load import LoadedCatalogue, Location, RawEntry, one_line
-from generator.model import MODELS, Entry
-from generator.rules import ValidEntry, run_rules
+from generator.catalogue import ValidEntry
+from generator.errors import ContentError, ContentInvalid, field_name, one_line
+from generator.load import LoadedCatalogue, Location, RawEntry
+from generator.model import MODELS, Entry, Vocabulary, vocabulary_of
+from generator.rules import run_rules
 
-_MESSAGES: dict[str, str] = {
-    "missing": "required field is missing",
-    "extra_forbidden": "unknown field",
-    "string_type": "should be text",
-    "int_type": "should be a whole number",
-    "int_parsing": "should be a whole number",
-    "int_from_float": "should be a whole number",
-    "bool_type": "should be true or false",
-    "bool_parsing": "should be true or false",
-    "list_type": "should be a list",
-    "model_type": "should be a group of 'field: value' lines",
-    "model_attributes_type": "should be a group of 'field: value' lines",
-    "dict_type": "should be a group of 'field: value' lines",
-    "date_type": "is not a valid date: write YYYY-MM-DD",
-    "date_parsing": "is not a valid date: write YYYY-MM-DD",
-    "date_from_datetime_parsing": "is not a valid date: write YYYY-MM-DD with a day that exists",
-    "date_from_datetime_inexact": "should be a date without a time",
+
+@dataclass(frozen=True)
+class Wording:
+    """What to say for one kind of error: a message and a hint, each a template filled by `_Facts`."""
+
+    message: str
+    hint: str = ""
+
+
+WORDING: dict[str, Wording] = {
+    "missing": Wording("required field is missing", "add '{name}:'{with_choices}{about}"),
+    "extra_forbidden": Wording("unknown field", "{fields}"),
+    "empty": Wording("is empty", "{fill_in}"),
+    "literal_error": Wording("'{value}' is not one of: {allowed}", "{guess}"),
+    "literal_list": Wording("should be one of: {allowed}", "write one value, not a list"),
+    "string_type": Wording("should be text", "{quote}"),
+    "string_too_short": Wording("is {length} characters long; at least {min_length}", "add a few words"),
+    "string_too_long": Wording("is {length} characters long; at most {max_length}",
+                              "cut it to {max_length} characters or fewer"),
+    "too_short": Wording("needs at least {min_length} item(s)", "add '- ' lines below it, or write [a, b]"),
+    "too_long": Wording("has {length} items; at most {max_length}", "remove some items"),
+    "greater_than_equal": Wording("is {value}; it must be at least {ge}", "write a number of {ge} or more"),
+    "less_than_equal": Wording("is {value}; it must be at most {le}", "write a number of {le} or less"),
+    "int_type": Wording("should be a whole number", "write digits only, for example 30"),
+    "int_parsing": Wording("should be a whole number", "write digits only, for example 30"),
+    "int_from_float": Wording("should be a whole number", "write digits only, for example 30"),
+    "bool_type": Wording("should be true or false", "write true or false"),
+    "bool_parsing": Wording("should be true or false", "write true or false"),
+    "list_type": Wording("should be a list", "write [first, second] or one '- item' per line below it"),
+    "model_type": Wording("should be a group of 'field: value' lines",
+                          "put each field on its own line, indented two spaces under this one"),
+    "model_attributes_type": Wording("should be a group of 'field: value' lines",
+                                     "put each field on its own line, indented two spaces under this one"),
+    "dict_type": Wording("should be a group of 'field: value' lines",
+                         "put each field on its own line, indented two spaces under this one"),
+    "date_type": Wording("is not a valid date: write YYYY-MM-DD", "for example 2027-03-31"),
+    "date_parsing": Wording("is not a valid date: write YYYY-MM-DD", "for example 2027-03-31"),
+    "date_from_datetime_parsing": Wording("is not a valid date: write YYYY-MM-DD with a day that exists",
+                                          "for example 2027-03-31"),
+    "date_from_datetime_inexact": Wording("should be a date without a time", "for example 2027-03-31"),
+    "other": Wording("is not a valid value", "{about_hint}"),
+    # Our own checks in model.py: they word their messages themselves; these are their hints.
+    "minutes_total": Wording("", "make minutes the total, or change the parts' minutes"),
+    "activity_too_long": Wording("", "split it into two activities"),
+    "prompts_missing": Wording("", "add 'prompts:' with at least one question for the learner's log"),
+    "reflect_missing": Wording("", "add an activity with 'kind: reflect' and a prompt"),
+    "event_end": Wording("", "for a date range write 'date:' and 'end:'; a recurring event uses 'days:'"),
+    "event_starts": Wording("", "add 'starts:' with the date of the first occurrence"),
+    "event_form": Wording("", "for one date write 'date:'; for a date that repeats write 'rule:' and 'starts:'"),
+    "age_order": Wording("", "swap min and max"),
+    "consent_missing": Wording("", "add a 'consent:' record, or 'illustrative: true' for an invented story"),
+    "consent_not_given": Wording("", "remove the story until the person agrees"),
+    "raw_html": Wording("", "write plain text with Markdown (**bold**, [words](https://...)) instead of HTML tags"),
+    "link_scheme": Wording("", "link to an https:// address, a mailto: address or a page of this site such as "
+                               "/professions/"),
+    "https_url": Wording("", "write the full address, starting with https://"),
+    "slug": Wording("", "for example occupational-therapist"),
+    "source": Wording("", "for example 002_67d9b56a58427b43.txt or https://www.example.org/page"),
+    "single_line": Wording("", "put it on one line, or wrap it in quotes"),
+    "resource_unreachable": Wording("", "add 'url:' with its https:// address, or 'how_to_get:' saying who to ask "
+                                        "for it"),
 }
-"""Plain-English wording for pydantic's built-in error types; our own checks word their messages themselves."""
+"""Plain-English wording by error type: every pydantic error type our model can raise, then hints for our own
+checks. A type missing here gets "other", so pydantic's own words never reach an editor."""
 
 _POINT_AT: dict[str, str] = {
     "minutes_total": "minutes",
@@ -52,6 +101,7 @@ _POINT_AT: dict[str, str] = {
     "age_order": "max",
     "consent_missing": "kind",
     "consent_not_given": "consent",
+    "resource_unreachable": "type",
 }
 """Our model-level checks, and the field whose line the error should point at."""
 
@@ -105,25 +155,97 @@ def _deduplicate(errors: list[ContentError]) -> list[ContentError]:
     return list(seen.values())
 
 
+_LONGEST = 1000
+"""Most characters of a message or hint: long enough for the longest list of choices, short enough for one line."""
+
+
 def _translate(raw: RawEntry, model: type[BaseModel], detail: Any) -> ContentError:
-    """Turn one pydantic error into a `ContentError` at the right line, with a hint."""
+    """Turn one pydantic error into a `ContentError` at the right line, in our words."""
     kind: str = detail["type"]
     location = _data_location(raw.data, tuple(detail["loc"]))
     if kind in _POINT_AT and isinstance(_value_at(raw.data, location), dict):
         location = (*location, _POINT_AT[kind])
-    if kind == "missing":
-        line, column = raw.position(location[:-1])
-    else:
-        line, column = raw.position(location)
-    message = _MESSAGES.get(kind) or _plain(detail["msg"])
-    hint = _hint(model, kind, location, detail)
-    if kind == "too_short" and detail.get("ctx", {}).get("field_type") == "List":
-        message = f"needs at least {detail['ctx']['min_length']} item(s)"
-        hint = hint or "add '- ' lines below it, or write [a, b]"
-    elif detail.get("input") is None and kind.endswith(("_type", "literal_error")):
-        message = "is empty"  # a template's field not filled in yet
-        hint = hint or "write a value after the colon"
-    return ContentError(raw.path, line, column, one_line(field_name(location)), one_line(message), one_line(hint))
+    line, column = raw.position(location[:-1] if kind == "missing" else location)
+    message, hint = _words(model, kind, location, detail)
+    return ContentError(raw.path, line, column, one_line(field_name(location)), one_line(message, _LONGEST),
+                        one_line(hint, _LONGEST))
+
+
+def _words(model: type[BaseModel], kind: str, location: Location, detail: Any) -> tuple[str, str]:
+    """(message, hint) for one pydantic error, from `WORDING` and the model."""
+    field = _field_at(model, location)
+    vocabulary = vocabulary_of(field) if field else None
+    value = detail.get("input")
+    own_check = "url" not in detail  # pydantic links its own error types to its documentation; ours have no link
+    if own_check:
+        return detail["msg"], WORDING.get(kind, Wording("")).hint
+    if value is None and kind.endswith(("_type", "literal_error")):
+        kind = "empty"  # a template's field not filled in yet
+    elif kind == "string_too_short" and not str(value).strip():
+        kind = "empty"
+    elif kind == "literal_error" and isinstance(value, (list, dict)):
+        kind = "literal_list"
+    wording = WORDING.get(kind, WORDING["other"])
+    facts = _Facts(_facts(model, location, detail, field, vocabulary))
+    return wording.message.format_map(facts), wording.hint.format_map(facts)
+
+
+class _Facts(dict[str, Any]):
+    """Fills a wording template; a fact pydantic did not give reads as '' rather than failing."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _facts(model: type[BaseModel], location: Location, detail: Any, field: FieldInfo | None,
+           vocabulary: Vocabulary | None) -> dict[str, Any]:
+    """Everything a wording template may name, worked out from the error and the model."""
+    value = detail.get("input")
+    context = detail.get("ctx", {})
+    shown = one_line(str(value).lower() if isinstance(value, bool) else str(value))
+    name = str(location[-1]) if location else "entry"
+    many = field is not None and typing.get_origin(_strip_optional(field.annotation)) is list
+    choices = ""
+    if vocabulary is not None:
+        choices = ("any of: " if many else "one of: ") + ", ".join(vocabulary.values)
+    about = field.description if field and field.description else ""
+    guess = ""
+    if vocabulary is not None:
+        close = difflib.get_close_matches(shown, vocabulary.values, n=1, cutoff=0.5)
+        guess = f"did you mean '{close[0]}'?" if close else "copy one of the choices exactly as written here"
+    return {
+        **context,
+        "value": shown,
+        "name": name,
+        "length": len(value.strip()) if isinstance(value, str) else len(value) if isinstance(value, list) else 0,
+        "allowed": ", ".join(vocabulary.values) if vocabulary else "",
+        "with_choices": f" with {choices}" if choices else "",
+        "fill_in": f"choose {choices}" if choices else "write a value after the colon",
+        "about": f" ({about})" if about else "",
+        "about_hint": about[:1].lower() + about[1:] if about else "",
+        "guess": guess,
+        "quote": _not_text_hint(value),
+        "fields": _fields_hint(model, location),
+    }
+
+
+def _not_text_hint(value: Any) -> str:
+    if isinstance(value, list):
+        return "write plain text on the same line, not a list"
+    if isinstance(value, dict):
+        return "write plain text on the same line, not 'field: value' lines"
+    return "wrap the value in quotes"
+
+
+def _fields_hint(model: type[BaseModel], location: Location) -> str:
+    """For an unknown field: the closest known name, or every known name."""
+    if not location:
+        return ""
+    known = _field_names_at(model, location[:-1])
+    guess = difflib.get_close_matches(str(location[-1]), known, n=1, cutoff=0.6)
+    if guess:
+        return f"did you mean '{guess[0]}'?"
+    return "allowed fields: " + ", ".join(known)
 
 
 def _data_location(data: Any, loc: tuple[Any, ...]) -> Location:
@@ -149,52 +271,6 @@ def _value_at(data: Any, location: Location) -> Any:
         except (KeyError, IndexError, TypeError):
             return None
     return data
-
-
-def _plain(message: str) -> str:
-    message = re.sub(r"^(Value error|Assertion failed), ", "", message)
-    return message[:1].lower() + message[1:]
-
-
-def _hint(model: type[BaseModel], kind: str, location: Location, detail: Any) -> str:
-    if kind == "extra_forbidden":
-        known = _field_names_at(model, location[:-1])
-        guess = difflib.get_close_matches(str(location[-1]), known, n=1, cutoff=0.6)
-        if guess:
-            return f"did you mean '{guess[0]}'?"
-        return "allowed fields: " + ", ".join(known)
-    if kind == "literal_error":
-        choices = re.findall(r"'([^']*)'", str(detail.get("ctx", {}).get("expected", "")))
-        guess = difflib.get_close_matches(str(detail.get("input")), choices, n=1, cutoff=0.5)
-        if guess and detail.get("input") is not None:
-            return f"did you mean '{guess[0]}'?"
-        return "choose one of: " + ", ".join(choices)
-    if kind == "string_type" and isinstance(detail.get("input"), (int, float, bool)):
-        return "wrap the value in quotes"
-    if kind == "missing":
-        description = _field_description(model, location)
-        return f"add '{location[-1]}:' ({description})" if description else f"add '{location[-1]}:'"
-    if kind.startswith("date"):
-        return "for example 2027-03-31"
-    return _CUSTOM_HINTS.get(kind, "")
-
-
-_CUSTOM_HINTS: dict[str, str] = {
-    "raw_html": "write plain text with Markdown (**bold**, [words](https://...)) instead of HTML tags",
-    "link_scheme": "link to an https:// address, a mailto: address or a page of this site such as /professions/",
-    "https_url": "write the full address, starting with https://",
-    "slug": "for example occupational-therapist",
-    "source": "for example 002_67d9b56a58427b43.txt or https://www.example.org/page",
-    "single_line": "put it on one line, or wrap it in quotes",
-    "list_type": "write [first, second] or one '- item' per line below it",
-    "model_type": "put each field on its own line, indented two spaces under this one",
-    "dict_type": "put each field on its own line, indented two spaces under this one",
-    "int_type": "write digits only, for example 30",
-    "int_parsing": "write digits only, for example 30",
-    "bool_type": "write true or false",
-    "bool_parsing": "write true or false",
-}
-"""Hints by error type, for our own checks in `model.py` and for pydantic types without a specific hint."""
 
 
 def _model_at(model: type[BaseModel], location: Location) -> type[BaseModel] | None:
@@ -227,8 +303,21 @@ def _field_names_at(model: type[BaseModel], location: Location) -> list[str]:
     return list(found.model_fields) if found else []
 
 
-def _field_description(model: type[BaseModel], location: Location) -> str:
-    holder = _model_at(model, location[:-1])
-    field = holder.model_fields.get(str(location[-1])) if holder else None
-    return (field.description or "") if field else ""
+def _field_at(model: type[BaseModel], location: Location) -> FieldInfo | None:
+    """The model field `location` points into (list positions after the field name are skipped)."""
+    names = list(location)
+    while names and isinstance(names[-1], int):
+        names.pop()
+    if not names:
+        return None
+    holder = _model_at(model, tuple(names[:-1]))
+    return holder.model_fields.get(str(names[-1])) if holder else None
+
+
+def _strip_optional(annotation: Any) -> Any:
+    """`X | None` -> X."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        return options[0] if len(options) == 1 else annotation
+    return annotation
 

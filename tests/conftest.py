@@ -1,7 +1,7 @@
 """Shared test helpers: tiny catalogues in tmp_path, the shipped site built once, and a real Chromium.
 
-Browser tests use Debian's Chromium (/usr/bin/chromium) through Playwright. When it is missing they skip locally,
-but fail under CI=true: CI must never pass by skipping the browser.
+Browser tests use Debian's Chromium (/usr/bin/chromium, or the browser at CHROMIUM_PATH) through Playwright. When it
+is missing they skip locally, but fail under CI=true: CI must never pass by skipping the browser.
 """
 
 from __future__ import annotations
@@ -51,15 +51,37 @@ def profession(pid: str = "podiatrist", **changes: Any) -> dict[str, Any]:
     return entry
 
 
+GETTING_IN: dict[str, Any] = {
+    "entry_routes": [{"route": "degree", "summary": "A university degree.",
+                      "entry_requirements": "Usually two or three A levels, including biology.",
+                      "sources": ["https://www.example.org/podiatry-entry"]}],
+    "without_a_levels": "Start as a podiatry support worker and train on the job.",
+    "pay": {"band_on_qualifying": "5", "band_later": "6", "scale_year": "2025/26",
+            "scale_source": "https://www.example.org/pay-scales", "sources": ["https://www.example.org/podiatry-pay"],
+            "review_by": "2027-04-01"},
+    "funding": {"summary": "Eligible students in England get the NHS Learning Support Fund.",
+                "sources": ["https://www.example.org/learning-support-fund"]},
+    "next_steps": [{"kind": "find-a-course"}, {"kind": "find-an-apprenticeship"}, {"kind": "find-a-job"}],
+    "care_areas": ["older-people"],
+}
+"""The "how do I get in?" fields (issue 17): entry requirements, pay, funding, next steps, care areas."""
+
+
+def full_profession(pid: str = "podiatrist", **changes: Any) -> dict[str, Any]:
+    """A profession with every "how do I get in?" field, as every shipped profession has."""
+    return profession(pid, **{**copy.deepcopy(GETTING_IN), **changes})
+
+
 def resource(rid: str = "ahp-vr360", **changes: Any) -> dict[str, Any]:
-    entry = {"id": rid, "title": "AHP VR360", "summary": "Virtual reality days in the life of six professions.",
-             "audiences": ["first-time"], **BASE, "type": "virtual-reality", "professions": ["podiatrist"]}
+    entry = {"id": rid, "title": "AHP VR360", "summary": "Virtual reality days in the life of six jobs.",
+             "audiences": ["first-time"], **BASE, "type": "virtual-reality", "professions": ["podiatrist"],
+             "how_to_get": "Ask the AHP lead at your local NHS trust."}
     entry.update(changes)
     return entry
 
 
 def event(eid: str = "ahps-day", **changes: Any) -> dict[str, Any]:
-    entry = {"id": eid, "title": "AHPs Day", "summary": "A day to celebrate every allied health profession.",
+    entry = {"id": eid, "title": "AHPs Day", "summary": "A day to cheer for every allied health job.",
              "audiences": ["first-time"], **BASE, "kind": "awareness-day", "professions": ["all"],
              "rule": "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=14", "starts": "2024-10-14"}
     entry.update(changes)
@@ -234,7 +256,7 @@ def site_url(shipped_site: Path) -> Iterator[str]:
 
 def require_chromium() -> None:
     if not CHROMIUM.exists():
-        message = f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package"
+        message = f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package or set CHROMIUM_PATH"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)

@@ -50,6 +50,18 @@ def test_bad_input_gives_the_expected_errors(make_catalogue, case: str) -> None:
         assert int(ERROR_LINE.match(line)["line"]) >= 1
 
 
+PYTHON_EXCEPTION_TEXT = re.compile(
+    r"Traceback|Error\b|Exception|unpack|positional argument|__\w+__|NoneType|object has no attribute|"
+    r"expected <|while parsing|while scanning|mapping values are not allowed|invalid literal|\bkwarg")
+"""Words from Python's, PyYAML's and dateutil's own messages: an editor cannot act on them."""
+
+
+def test_no_message_contains_python_exception_text() -> None:
+    for case in CASES:
+        for line in expected_lines(case):
+            assert not PYTHON_EXCEPTION_TEXT.search(line), f"{case}: {line}"
+
+
 def test_the_alias_bomb_is_refused_quickly_and_named() -> None:
     raw = (BAD / "alias_bomb.yaml").read_bytes()
     start = time.perf_counter()
@@ -110,6 +122,6 @@ def test_github_format_annotates_each_line(make_catalogue) -> None:
     assert result.stdout.splitlines() == [
         "::error file=content/professions/podiatrist.yaml,line=2,col=1::titel: unknown field "
         "(hint: did you mean 'title'?)",
-        "::error file=resources.yaml,line=10,col=3::id: duplicate resource id 'ahp-vr360' (also in "
+        "::error file=resources.yaml,line=11,col=3::id: duplicate resource id 'ahp-vr360' (also in "
         "resources.yaml:1) (hint: give each entry its own id)",
     ]

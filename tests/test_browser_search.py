@@ -1,4 +1,4 @@
-"""Site search in Chromium (issue 19): names, search words and one-letter typos find the right profession first,
+"""Site search in Chromium: names, search words and one-letter typos find the right profession first,
 filters narrow and live in the address, keyboard and screen-reader use, no JavaScript, axe; and what it costs:
 nothing on first load, and the bytes actually transferred by a first search (gzip-serving host, counted from
 Chromium's own network events, encodedDataLength)."""

@@ -6,8 +6,8 @@ from generator.errors import ContentError, ContentInvalid, field_name
 
 
 def test_text_format() -> None:
-    error = ContentError("resources.yaml", 12, 3, "type", "input should be 'video'", "did you mean 'video'?")
-    assert error.format() == "resources.yaml:12: type: input should be 'video' (hint: did you mean 'video'?)"
+    error = ContentError("resources.yaml", 12, 3, "type", "'vidoe' is not one of: video", "did you mean 'video'?")
+    assert error.format() == "resources.yaml:12: type: 'vidoe' is not one of: video (hint: did you mean 'video'?)"
     assert ContentError("a.yaml", 1, 1, "", "file is empty").format() == "a.yaml:1: file is empty"
 
 

@@ -16,7 +16,8 @@ from generator.catalogue import build_catalogue
 from generator.render.base import Renderer, RenderOptions
 
 TITLE = "</title><script>alert('title')</script>"
-SUMMARY = "\"><img src=x onerror=alert('summary')> a summary"
+SUMMARY = "\"><img src=x onerror=alert('summary')> a summary. It is a test. We can read it. So can you."
+"""An attack in a summary that still reads as plain English (validate checks summaries for first-time readers)."""
 ATTACKS = {
     "content/professions/podiatrist.yaml": profession(
         title=TITLE, summary=SUMMARY,
@@ -32,7 +33,7 @@ ATTACKS = {
     "content/audiences/first-time.yaml": guide(title="A guide <script>alert('guide')</script>"),
     "resources.yaml": [resource(title="Res <svg/onload=alert('res')>",
                                 organisation="<a href=javascript:alert(1)>x</a>",
-                                summary="'-alert('res-summary')-' and \" quotes")],
+                                summary="'-alert('res-summary')-' and \" quotes. It is a test. We can read it.")],
 }
 
 

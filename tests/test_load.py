@@ -94,9 +94,53 @@ def test_catalogue_files_and_shapes(tmp_path: Path) -> None:
     (tmp_path / "events_calendar.yaml").write_text("id: not-a-list\n")
     loaded = load_catalogue_files(tmp_path)
     assert [(entry.kind, entry.prefix) for entry in loaded.entries] == [("resource", (0,)), ("resource", (1,))]
-    assert loaded.entries[1].position() == (12, 3)
+    assert loaded.entries[1].position() == (13, 3)
     messages = sorted((error.path, error.message) for error in loaded.errors)
     assert messages == [
         ("content/stories/a.yml", "file name ends in .yml and would be ignored"),
         ("events_calendar.yaml", "wrong top-level shape: expected a list of entries, each starting with '- id:'"),
     ]
+
+
+@pytest.mark.parametrize(("text", "line", "message", "hint"), [
+    ("id: x\ntitle: y\n summary: z\n", 3, "'summary:' is indented 1 space more than 'title:' on line 2",
+     "start 'summary:' in column 1, like 'title:' on line 2"),
+    ("id: x\nactivities:\n  - id: a\n    title: b\n   kind: c\n", 5,
+     "'kind:' is indented 1 space less than 'title:' on line 4", "start 'kind:' in column 5, like 'title:' on line 4"),
+    ("id: x\nactivities:\n  - id: a\n    title: b\n      kind: c\n", 5,
+     "'kind:' is indented 2 spaces more than 'title:' on line 4", "in column 5"),
+    ("id: x\nage_range:\n  min: 1\n max: 2\n", 4, "'max:' is indented 1 space less than 'min:' on line 3",
+     "start 'max:' in column 1, like 'age_range:' on line 2, or in column 3, like 'min:' on line 3"),
+    ("id: x\naudiences:\n- a\n  title: b\n", 4, "'title:' is indented 2 spaces more than 'audiences:' on line 2",
+     "in column 1"),
+])
+def test_wrong_indentation_names_the_lines_and_columns(text: str, line: int, message: str, hint: str) -> None:
+    with pytest.raises(_LoadProblem) as problem:
+        load_yaml_text(text.encode())
+    assert problem.value.line == line
+    assert problem.value.message == f"wrong indentation: {message}"
+    assert hint in problem.value.hint
+    assert "quotes" not in problem.value.hint
+
+
+@pytest.mark.parametrize("text", ["id: x\ntitle: Feet: and legs\n", "id: x\nitems:\n  - Feet: and: legs\n",
+                                  "id: x\nitems:\n  - a: b\n  - c: d: e\n"])
+def test_an_unquoted_colon_is_not_called_indentation(text: str) -> None:
+    with pytest.raises(_LoadProblem) as problem:
+        load_yaml_text(text.encode())
+    assert "wrong indentation" not in problem.value.message
+    assert problem.value.hint == "a value containing ': ' must be wrapped in quotes"
+
+
+@pytest.mark.parametrize(("text", "quotes"), [("id: x\ntitle: “Feet: and legs”\n", "“ ”"),
+                                              ("id: x\ntitle: ‘Feet: and legs’\n", "‘ ’"),
+                                              ("id: x\nsummary: She said “try it: you will see”\n", "“ ”")])
+def test_curly_quotes_are_named(text: str, quotes: str) -> None:
+    with pytest.raises(_LoadProblem) as problem:
+        load_yaml_text(text.encode())
+    assert problem.value.hint == f"replace the curly quotes {quotes} with straight quotes"
+
+
+def test_curly_quotes_in_a_valid_value_are_text() -> None:
+    data, _ = load_yaml_text("title: “Feet” and legs\n".encode())
+    assert data == {"title": "“Feet” and legs"}

@@ -46,7 +46,7 @@ def test_activity_over_75_minutes(make_catalogue) -> None:
     data = with_activities({**WATCH, "minutes": MAX_ACTIVITY_MINUTES + 1}, REFLECT)
     lines = validate(make_catalogue, data)
     assert lines == [f"{MODULE_PATH}:{line_of(data, 'minutes: 76')}: activities[1].minutes: minutes is 76; an "
-                     "activity may last at most 75 minutes"]
+                     f"activity may last at most {MAX_ACTIVITY_MINUTES} minutes (hint: split it into two activities)"]
 
 
 def test_activity_of_exactly_75_minutes_is_fine(make_catalogue) -> None:
@@ -59,14 +59,14 @@ def test_total_must_equal_the_sum(make_catalogue) -> None:
     data = module(minutes=51)
     lines = validate(make_catalogue, data)
     assert lines == [f"{MODULE_PATH}:{line_of(data, 'minutes: 51')}: minutes: minutes is 51 but the activities add "
-                     "up to 50"]
+                     "up to 50 (hint: make minutes the total, or change the parts' minutes)"]
 
 
 def test_a_reflect_activity_is_required(make_catalogue) -> None:
     data = with_activities(WATCH, {**WATCH, "id": "watch-again", "title": "Watch again"})
     lines = validate(make_catalogue, data)
     assert lines == [f"{MODULE_PATH}:{line_of(data, 'activities:')}: activities: a module needs at least one "
-                     "reflect activity"]
+                     "reflect activity (hint: add an activity with 'kind: reflect' and a prompt)"]
 
 
 def test_unknown_resource(make_catalogue) -> None:
@@ -80,7 +80,7 @@ def test_reflect_activity_needs_prompts(make_catalogue) -> None:
     data = with_activities(WATCH, {key: value for key, value in REFLECT.items() if key != "prompts"})
     lines = validate(make_catalogue, data)
     assert lines == [f"{MODULE_PATH}:{line_of(data, 'kind: reflect')}: activities[2].kind: a reflect activity needs "
-                     "at least one prompt"]
+                     "at least one prompt (hint: add 'prompts:' with at least one question for the learner's log)"]
 
 
 def test_duplicate_activity_id(make_catalogue) -> None:

@@ -1,4 +1,4 @@
-"""Profession search words (site search, issue 19): short everyday words, each once, a few per profession; an
+"""Profession search words (site search): short everyday words, each once, a few per profession; an
 editor's mistake is reported at its line in plain words."""
 
 from __future__ import annotations

@@ -107,6 +107,44 @@ def test_rule_forms() -> None:
         parse_rule("FREQ=SOMETIMES", dt.date(2024, 1, 1))
 
 
+@pytest.mark.parametrize(("rule", "message", "suggestion"), [
+    ("second Tuesday of May", "is written in words", "FREQ=YEARLY;BYMONTH=5;BYDAY=2TU"),
+    ("the 2nd tues in March", "is written in words", "FREQ=YEARLY;BYMONTH=3;BYDAY=2TU"),
+    ("14 October", "is written in words", "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=14"),
+    ("last Friday of the month", "is written in words", "FREQ=MONTHLY;BYDAY=-1FR"),
+    ("every Monday", "is written in words", "FREQ=WEEKLY;BYDAY=MO"),
+    ("first full week of November", "is written in words",
+     "FREQ=YEARLY;BYMONTH=11;BYDAY=MO;BYMONTHDAY=1,2,3,4,5,6,7"),
+    ("FREQ=YEARLY;BYMONTH=5;BYDAY=TU2", "BYDAY=TU2 is not valid: BYDAY takes a weekday",
+     "FREQ=YEARLY;BYMONTH=5;BYDAY=2TU"),
+    ("FREQ=YEARLY;BYMONTH=5;BYDAY=2TUE", "BYDAY=2TUE is not valid", "FREQ=YEARLY;BYMONTH=5;BYDAY=2TU"),
+    ("FREQ=YEARLY;BYMONTH=October;BYMONTHDAY=14", "BYMONTH=October is not valid: BYMONTH takes a month number",
+     "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=14"),
+    ("FREQ=ANNUAL;BYMONTH=5", "FREQ=ANNUAL is not valid", "FREQ=YEARLY;BYMONTH=5"),
+    ("BYMONTH=5;BYDAY=2TU", "does not say how often", "FREQ=YEARLY;BYMONTH=5;BYDAY=2TU"),
+    ("FREQ=YEARLY; BYMONTH=5", "contains spaces", "FREQ=YEARLY;BYMONTH=5"),
+    ("FREQ=YEARLY;FOO=1", "'FOO' is not a part of a recurrence rule", None),
+    ("when it rains", "is not a recurrence rule the calendar understands", None),
+])
+def test_a_bad_rule_is_explained_with_the_nearest_working_rule(rule: str, message: str,
+                                                               suggestion: str | None) -> None:
+    with pytest.raises(RuleError) as raised:
+        parse_rule(rule, dt.date(2024, 1, 1))
+    assert message in raised.value.message
+    for python_text in ("unpack", "expected 2", "__init__", "positional argument", "invalid '"):
+        assert python_text not in raised.value.message + raised.value.hint
+    if suggestion is None:
+        assert "FREQ=YEARLY;BYMONTH=5;BYDAY=2TU" in raised.value.hint  # a working example, labelled as such
+    else:
+        assert raised.value.hint == f"write it as {suggestion}"
+        assert parse_rule(suggestion, dt.date(2024, 1, 1))  # the suggestion itself is a valid rule
+
+
+def test_the_suggested_rule_for_words_gives_the_dates_meant() -> None:
+    rule = parse_rule("FREQ=YEARLY;BYMONTH=5;BYDAY=2TU", dt.date(2026, 5, 12))
+    assert [day.date() for day in rule[:3]] == [dt.date(2026, 5, 12), dt.date(2027, 5, 11), dt.date(2028, 5, 9)]
+
+
 # --- Validation: every calendar mistake is one `path:line: field: message` error. --------------------------------
 
 
@@ -152,14 +190,14 @@ def without(entry: dict, *keys: str) -> dict:
     pytest.param([event(professions=["podiatrst"])], "- podiatrst", 1, "professions[1]",
                  "unknown profession 'podiatrst'", id="unknown-profession"),
     pytest.param([event(audiences=["first-time", "teachers"])], "- teachers", 1, "audiences[2]",
-                 "input should be 'first-time'", id="unknown-audience"),
+                 "'teachers' is not one of: first-time", id="unknown-audience"),
     pytest.param([event(rule="FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=14;UNTIL=20251231")], "rule:", 1, "rule",
                  "no occurrence in the next three years", id="no-occurrence-in-3-years"),
     pytest.param([event(rule="FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", starts="2024-02-28")], "starts:", 1, "starts",
                  "is not an occurrence of the rule", id="rule-that-never-happens"),
     pytest.param([event(starts="2024-10-15")], "starts:", 1, "starts", "is not an occurrence of the rule",
                  id="starts-not-an-occurrence"),
-    pytest.param([event(rule="FREQ=SOMETIMES")], "rule:", 1, "rule", "not a valid recurrence rule", id="bad-rule"),
+    pytest.param([event(rule="FREQ=SOMETIMES")], "rule:", 1, "rule", "FREQ=SOMETIMES is not valid", id="bad-rule"),
     pytest.param([without(event(), "rule")], "- id:", 1, "date", "give either date", id="neither-form"),
     pytest.param([event(date="2027-03-02")], "date:", 1, "date", "give either date", id="both-forms"),
     pytest.param([without(event(), "starts")], "rule:", 1, "rule", "needs starts", id="rule-without-starts"),
@@ -201,3 +239,11 @@ def test_the_examples_in_docs_calendar_md_are_valid() -> None:
         model = Event.model_validate(entry)
         if model.rule is not None:
             assert model.starts == parse_rule(model.rule, model.starts)[0].date(), block
+
+
+def test_next_dates_stop_where_the_rule_ends() -> None:
+    from generator.recurrence import describe_next_dates, next_dates
+
+    ending = make_event(rule="FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=14;COUNT=4")  # 2024 to 2027
+    assert [o.start for o in next_dates(ending, dt.date(2026, 11, 23))] == [dt.date(2027, 10, 14)]
+    assert describe_next_dates(ending, dt.date(2028, 1, 1))[-1] == "No dates from 2028-01-01 in the next 10 years."

@@ -67,7 +67,7 @@ def test_index_has_server_rendered_lists_per_age_group(make_catalogue) -> None:
     assert "What are AHPs?" in sections["ks3"] and "Match interests" not in sections["ks3"]
     assert "Match interests to jobs</a> (50 min, class session)" in sections["ks4"]
     assert "Match interests to jobs" in sections["ks5"]
-    assert "Key stage 4 (ages 14 to 16)" in page
+    assert "Key stage 4 (Years 10 and 11, ages 14 to 16)" in page
 
 
 def test_index_lists_awareness_dates_of_the_next_eight_weeks(make_catalogue) -> None:
@@ -85,7 +85,7 @@ def test_talk_page_sections(make_catalogue) -> None:
                  "<strong>who</strong>", "Activity: Quiz", "Give a printed word list.",
                  "Benchmark 2: Learning from career and labour market information",
                  "Benchmark 5: Encounters with employers and employees", "podiatry taster",
-                 "Key stage 4 (ages 14 to 16)", "Class session", "50 minutes", 'data-print hidden',
+                 "Key stage 4 (Years 10 and 11, ages 14 to 16)", "Class session", "50 minutes", 'data-print hidden',
                  "Print presenter's sheet", 'href="../../resources/ahp-vr360/"', "https://www.example.org/vr",
                  'href="../../professions/podiatrist/"', "Sources"):
         assert text in page, text

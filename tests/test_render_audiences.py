@@ -1,4 +1,4 @@
-"""Audience pages: the guide first, then every entry tagged for the audience, grouped by kind."""
+"""Audience pages: the guide first, then a few entries of each kind, each with a link to all of them in Explore."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def test_every_audience_has_a_page(make_catalogue) -> None:
     for audience in AUDIENCE_IDS:
         page = tree[f"for/{audience}.md"]
         assert "<h1>" in page
-        assert f'href="../../explore/?audience={audience}"' in page or "Everything for you here" not in page
+        assert f'href="../../explore/?audience={audience}"' in page or "A few things to look at first" not in page
         others = re.findall(r'href="\.\./\.\./for/([a-z-]+)/"', page.split('id="others"')[1])
         assert others == [a for a in AUDIENCE_IDS if a != audience]
 
@@ -32,8 +32,7 @@ def test_guide_then_entries_grouped_by_kind(make_catalogue) -> None:
     assert page.index("Welcome back.") < page.index("Where to start") < page.index('id="story"')
     assert page.index('id="story"') < page.index("Back again") < page.index('id="resource"') < page.index("A toolkit")
     assert "AHP VR360" not in page  # tagged for first-time only
-    assert '<a href="#story">Stories (1)</a>' in page
-    assert '<a href="#resource">Resources (1)</a>' in page
+    assert "See all" not in page  # one of each: nothing more to see
     assert 'href="../../explore/?audience=returner"' in page
     assert "Sources" in page
 
@@ -41,5 +40,26 @@ def test_guide_then_entries_grouped_by_kind(make_catalogue) -> None:
 def test_audience_without_guide_or_entries_still_renders(make_catalogue) -> None:
     page = render(make_catalogue())["for/support-worker.md"]
     assert page.startswith('---\ntitle: "Support workers"\n')
-    assert "Everything for you here" not in page
+    assert "A few things to look at first" not in page
     assert "Not quite you?" in page
+
+
+def test_long_groups_show_a_few_and_link_to_all_in_explore(make_catalogue) -> None:
+    from generator.render.audiences import ENTRIES_PER_KIND
+
+    many = [resource(f"resource-{n}", title=f"Resource number {n}", audiences=["career-changer"]) for n in range(7)]
+    page = render(make_catalogue({"resources.yaml": [resource(), *many]}))["for/career-changer.md"]
+    shown = page.split('id="resource"')[1].split("</ul>")[0]
+    assert shown.count('<li class="ahp-card') == ENTRIES_PER_KIND
+    assert ('<a href="../../explore/?audience=career-changer&amp;kind=resource">See all 7 resources for changing '
+            'career</a>') in page
+
+
+def test_shipped_returner_guide_states_hcpc_requirements_and_links_the_programme() -> None:
+    from conftest import REPO
+
+    page = render(REPO)["for/returner.md"]
+    assert "<strong>30 days</strong>" in page and "<strong>60 days</strong>" in page
+    assert re.search(r'<a href="https://[^"]+return-practice[^"]*"[^>]*>NHS England&#39;s AHP Return to Practice '
+                     r'programme</a>|<a href="https://[^"]+return-practice[^"]*"[^>]*>NHS England\'s AHP Return to '
+                     r'Practice programme</a>', page)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 from conftest import TODAY
 
+import generator
 from generator.catalogue import build_catalogue
 from generator.render.base import (
     Renderer,
     RenderOptions,
     card,
     duration_bucket,
+    format_date,
     format_date_range,
     page_path,
     page_url,
@@ -55,9 +59,19 @@ def test_page_has_front_matter_and_relative_links() -> None:
     assert "&lt;title&gt;" in body
 
 
+def test_dates_are_written_without_platform_specific_formats() -> None:
+    """`%-d` works only with glibc; every date is written with `format_date` (the `long_date` filter)."""
+    assert format_date(dt.date(2026, 7, 4)) == "4 July 2026"
+    templates = Path(generator.__file__).with_name("templates")
+    platform_specific = re.compile(r"%-[a-zA-Z]")
+    assert [path.name for path in templates.glob("*.j2") if platform_specific.search(path.read_text("utf-8"))] == []
+
+
 def test_duration_buckets() -> None:
-    assert [duration_bucket(m) for m in (None, 15, 30, 31, 120, 121)] == ["", "short", "short", "medium", "medium",
-                                                                           "long"]
+    minutes = (None, 15, 30, 31, 60, 61, 180, 181)
+    assert [duration_bucket(m) for m in minutes] == [
+        "", "up-to-30-minutes", "up-to-30-minutes", "30-minutes-to-1-hour", "30-minutes-to-1-hour", "1-to-3-hours",
+        "1-to-3-hours", "over-3-hours"]
 
 
 def test_card_for_a_profession_names_itself(make_catalogue) -> None:

@@ -17,8 +17,8 @@ def chips(page: str, group: str) -> list[str]:
 
 def test_every_entry_is_a_card_with_its_filter_data(make_catalogue) -> None:
     page = render(make_catalogue())["explore/index.md"]
-    cards = re.findall(r'<li class="ahp-card" data-kind="([a-z]+)" data-audience="([^"]*)" data-profession="([^"]*)"',
-                       page)
+    cards = re.findall(r'<li class="ahp-card[^"]*" data-kind="([a-z]+)" data-audience="([^"]*)" '
+                       r'data-profession="([^"]*)"', page)
     assert sorted(kind for kind, _, _ in cards) == ["event", "module", "profession", "resource", "story", "talk"]
     assert ("profession", "first-time career-changer", "podiatrist") in cards
     assert ("talk", "first-time", "all") in cards
@@ -44,18 +44,19 @@ def test_chips_only_for_values_some_card_has(make_catalogue) -> None:
     assert chips(page, "audience") == ["first-time", "career-changer", "returner"]  # no support-worker entry
     assert chips(page, "profession") == ["dietitian", "podiatrist"]
     assert chips(page, "format") == ["video", "virtual-reality"]
-    assert chips(page, "duration") == ["short", "medium"]  # a 10-min video and 15-min talk; a 50-min module
+    # a 10-min video and a 15-min talk; a 50-min module
+    assert chips(page, "duration") == ["up-to-30-minutes", "30-minutes-to-1-hour"]
 
 
 def test_groups_with_one_value_are_left_out() -> None:
     cards = [{"kind": "resource", "audiences": ["returner"], "professions": ["podiatrist"], "format": "video",
-              "duration": "short"},
+              "duration": "up-to-30-minutes"},
              {"kind": "resource", "audiences": ["returner"], "professions": ["dietitian"], "format": "video",
-              "duration": "long"}]
+              "duration": "over-3-hours"}]
     groups = build_filter_groups(cards, {"dietitian": "Dietitian", "podiatrist": "Podiatrist", "osteopath": "Osteo"})
     assert [(g.key, [c.value for c in g.chips]) for g in groups] == [
-        ("profession", ["dietitian", "podiatrist"]), ("duration", ["short", "long"])]
-    assert [c.label for c in groups[1].chips] == ["Up to 30 minutes", "Over 2 hours"]
+        ("profession", ["dietitian", "podiatrist"]), ("duration", ["up-to-30-minutes", "over-3-hours"])]
+    assert [c.label for c in groups[1].chips] == ["Up to 30 minutes", "More than 3 hours"]
 
 
 def test_duration_chips_for_modules(make_catalogue) -> None:
@@ -64,5 +65,16 @@ def test_duration_chips_for_modules(make_catalogue) -> None:
         {"id": "b", "kind": "reflect", "title": "Reflect", "minutes": 75, "instructions": "Think.",
          "prompts": ["What next?"]}])
     page = render(make_catalogue({"content/modules/long-module.yaml": long_module}))["explore/index.md"]
-    assert chips(page, "duration") == ["short", "medium", "long"]
-    assert 'data-kind="module" data-audience="first-time" data-profession="podiatrist" data-duration="long"' in page
+    assert chips(page, "duration") == ["up-to-30-minutes", "30-minutes-to-1-hour", "1-to-3-hours"]
+    assert 'data-kind="module" data-audience="first-time" data-profession="podiatrist" data-duration="1-to-3-hours"' \
+        in page
+
+
+def test_care_areas_filter_professions(make_catalogue) -> None:
+    files = {"content/professions/podiatrist.yaml": profession(care_areas=["older-people", "rehabilitation"]),
+             "content/professions/dietitian.yaml": profession("dietitian", title="Dietitian", care_areas=["cancer"])}
+    page = render(make_catalogue(files))["explore/index.md"]
+    assert chips(page, "care") == ["cancer", "rehabilitation", "older-people"]  # in the vocabulary's order
+    assert ('data-profession="podiatrist" data-duration="" data-format="" data-care="older-people rehabilitation"'
+            in page)
+    assert 'data-kind="resource"' in page and 'data-care=""' in page

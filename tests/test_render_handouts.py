@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import profession, render_tree
+from conftest import full_profession, profession, render_tree
 
 from generator.render.handouts import WHAT_THEY_DO_LIMIT, handout_path, short_text
 
@@ -13,9 +13,11 @@ render = render_tree
 
 
 LONG = " ".join(f"Sentence number {n} about feet." for n in range(40)) + "\n\nA second paragraph."
-PODIATRIST = profession(
+PODIATRIST = full_profession(
     what_they_do=LONG, interests=["sport-and-exercise", "science-and-the-body"],
-    entry_routes=[{"route": "degree", "summary": "A degree."}, {"route": "degree-apprenticeship", "summary": "Paid."},
+    entry_routes=[{"route": "degree", "summary": "A degree.", "entry_requirements": "Two A levels. " * 40,
+                   "sources": ["https://www.example.org/entry"]},
+                  {"route": "degree-apprenticeship", "summary": "Paid."},
                   {"route": "degree", "summary": "Or part time."}])
 
 
@@ -30,20 +32,25 @@ def test_handout_content(make_catalogue) -> None:
     page = render(make_catalogue({"content/professions/podiatrist.yaml": PODIATRIST}))[
         "professions/podiatrist/handout.md"]
     assert page.startswith('---\ntitle: "Podiatrist: handout"\n')
-    for text in ("<h1>Podiatrist</h1>", "They help people keep their feet healthy", "What they do",
-                 "How to get in", "<li>University degree</li><li>Degree apprenticeship</li></ul>",
+    for text in ("<span>Podiatrist</span></h1>", "They help people keep their feet healthy", "What they do",
+                 "How to get in", "University degree, Degree apprenticeship.",
+                 "University degree, usually:", "Without A levels:", "Start as a podiatry support worker",
+                 "Agenda for Change band 5 when you qualify, band 6 with experience", "NHS pay 2025/26",
+                 "Money while you train:", "NHS Learning Support Fund",
+                 "Next steps:</span> ucas.com · gov.uk/apply-apprenticeship · jobs.nhs.uk",
                  "Health and Care Professions Council (HCPC)", "sport and exercise, science and how the body works",
                  "Quick Guide to Allied Health Professions Careers Awareness",
                  'href="../../../professions/podiatrist/"',
                  '<span class="ahp-qr__url">https://example.org/professions/podiatrist/</span>'):
         assert text in page, text
     assert "A second paragraph" not in page and "Sentence number 39" not in page
-    assert page.count("University degree") == 1
+    assert page.count("Two A levels.") < 40  # the requirements are cut to whole sentences for one A4 page
+    assert page.count("University degree") == 2  # the route list names it once, the requirements once
 
 
 def test_qr_code_is_inline_svg_and_asks_no_server(make_catalogue) -> None:
     page = render(make_catalogue())["professions/podiatrist/handout.md"]
-    svg = re.search(r"<svg [^>]*>.*?</svg>", page, re.S)
+    svg = re.search(r'<svg (?![^>]*class="ahp-pictogram")[^>]*>.*?</svg>', page, re.S)
     assert svg, "no inline SVG"
     assert 'role="img"' in svg.group(0) and 'aria-label="QR code' in svg.group(0)
     assert 'viewBox="0 0 ' in svg.group(0)
@@ -52,14 +59,14 @@ def test_qr_code_is_inline_svg_and_asks_no_server(make_catalogue) -> None:
 
 def test_without_site_url_no_qr_code(make_catalogue) -> None:
     page = render(make_catalogue(), site_url="")["professions/podiatrist/handout.md"]
-    assert "<svg" not in page
+    assert 'aria-label="QR code' not in page  # the profession's pictogram is the only picture
     assert '<span class="ahp-qr__url">../../../professions/podiatrist/</span>' in page
 
 
 def test_profession_page_links_to_its_handout(make_catalogue) -> None:
     page = render(make_catalogue())["professions/podiatrist.md"]
     assert '<a href="../../professions/podiatrist/handout/">Print a one-page handout</a>' in page
-    assert page.index("Print a one-page handout") < page.index("What they do")
+    assert page.index("Print a one-page handout") < page.index('<h2 id="what-they-do">')
 
 
 def test_short_text_keeps_whole_sentences() -> None:

@@ -7,8 +7,8 @@ import re
 import pytest
 from conftest import module, profession, render_tree
 
-from generator.model import AgeRange
-from generator.render.modules import duration_bucket, format_ages, format_minutes
+from generator.model import MAX_ACTIVITY_MINUTES, AgeRange
+from generator.render.modules import format_ages, format_minutes
 
 PAGE = "modules/podiatry-taster.md"
 
@@ -102,8 +102,13 @@ def test_index_groups_modules_by_profession(make_catalogue) -> None:
     assert 'href="../professions/podiatrist/">Podiatrist</a></h2>' in index
     assert "For every profession" in index
     assert 'data-module="food" data-profession="dietitian podiatrist" data-audience="career-changer" ' \
-           'data-duration="up-to-1-hour"' in index
+           'data-duration="30-minutes-to-1-hour"' in index
     assert '<p class="ahp-count" id="module-count" role="status">3 modules</p>' in index
+
+
+def test_index_states_the_activity_limit_of_the_model(make_catalogue) -> None:
+    index = render(make_catalogue())["modules/index.md"]
+    assert f"No activity takes more than {MAX_ACTIVITY_MINUTES} minutes" in index
 
 
 def test_index_filters_are_an_enhancement(make_catalogue) -> None:
@@ -111,7 +116,7 @@ def test_index_filters_are_an_enhancement(make_catalogue) -> None:
         "modules/index.md"]
     assert re.search(r'<details class="ahp-module-filters" id="module-filters-box" hidden>', index)
     assert '<option value="podiatrist">Podiatrist</option>' in index
-    assert re.findall(r'name="duration" value="([^"]*)"', index) == ["", "up-to-1-hour", "1-to-3-hours"]
+    assert re.findall(r'name="duration" value="([^"]*)"', index) == ["", "30-minutes-to-1-hour", "1-to-3-hours"]
     assert re.findall(r'name="audience" value="([^"]*)"', index) == [
         "", "first-time", "support-worker", "career-changer", "returner"]
     assert '<script src="../assets/modules.js" defer></script>' in index
@@ -135,11 +140,4 @@ def test_format_minutes(minutes: int, text: str) -> None:
 def test_format_ages() -> None:
     assert format_ages(AgeRange(min=14, max=18)) == "14 to 18"
     assert format_ages(AgeRange(min=16, max=99)) == "16 and over"
-
-
-@pytest.mark.parametrize(("minutes", "bucket"), [
-    (60, "up-to-1-hour"), (61, "1-to-3-hours"), (180, "1-to-3-hours"), (181, "over-3-hours"),
-])
-def test_duration_bucket(minutes: int, bucket: str) -> None:
-    assert duration_bucket(minutes) == bucket
 

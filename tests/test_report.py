@@ -5,7 +5,7 @@ from __future__ import annotations
 import urllib.request
 
 import pytest
-from conftest import TODAY, profession, resource, run_cli, story
+from conftest import REPO, TODAY, event, profession, resource, run_cli, story, talk
 
 from generator import report
 
@@ -52,7 +52,8 @@ def test_titles_cannot_add_markdown_to_the_comment(project) -> None:
 def test_profession_gaps(project) -> None:
     text = run_cli("--root", str(project), "--today", TODAY.isoformat(), "report").stdout
     section = text.split("## Profession pages missing related entries", 1)[1].split("\n## ", 1)[0]
-    assert "Podiatrist: nothing written for it in dates (1 for all professions)" in section
+    assert "Podiatrist: nothing written for it in talk packs (1 for all professions)" in section
+    assert "dates" not in section  # the page lists talk packs, not dates, as related entries
     assert "stories" not in section  # the story names podiatrist
 
 
@@ -97,3 +98,53 @@ def test_check_url_against_a_local_server(tmp_path) -> None:
     finally:
         server.close()
     assert report.check_url("http://127.0.0.1:9/").startswith("failed")
+
+
+def test_entries_sharing_review_dates_are_listed_without_a_crash(make_catalogue) -> None:
+    past, due = "2026-10-01", "2026-12-01"
+    root = make_catalogue({
+        "resources.yaml": [resource(review_by=past), resource("second", review_by=past),
+                           resource("third", review_by=past), resource("fourth", review_by=due),
+                           resource("fifth", review_by=due)],
+        "events_calendar.yaml": [event(f"event-{n}", review_by=past) for n in range(3)],
+        "content/talks/assembly.yaml": talk(review_by=past),
+        "content/stories/sport-to-podiatry.yaml": story(review_by=due),
+    })
+    result = run_cli("--root", str(root), "--today", TODAY.isoformat(), "report")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    section = result.stdout.split("## Past their review date", 1)[1].split("\n## ", 1)[0]
+    past_ids = [line.split(".yaml:")[0] for line in section.splitlines() if "review by 2026-10-01" in line]
+    assert len(past_ids) == 7  # three resources, three dates and the talk pack, sorted by date, kind and id
+    assert past_ids == ["- `events_calendar"] * 3 + ["- `resources"] * 3 + ["- `content/talks/assembly"]
+    due_lines = [line for line in section.splitlines() if "review by 2026-12-01" in line]
+    assert len(due_lines) == 3  # two resources and the story
+
+
+def test_the_shipped_catalogue_report_runs_when_every_review_is_due() -> None:
+    result = run_cli("--root", str(REPO), "--today", "2027-09-02", "report")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Due for review in the next 60 days: 0." not in result.stdout
+
+
+def test_the_summary_comes_first_and_external_links_are_folded_by_site(project) -> None:
+    text = report.build_report(project, TODAY)
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings[0] == "## Summary"
+    assert headings[-1].startswith("## External links")
+    summary = text.split("## Summary\n\n", 1)[1].split("\n\n", 1)[0]
+    assert "- 2 link(s) within the site that do not resolve" in summary
+    assert "- 2 external link(s) on 2 site(s), listed at the end" in summary
+    external = text.split("## External links", 1)[1]
+    assert "<details><summary>2 links on 2 sites, grouped by site</summary>" in external
+    assert "**www.example.org** (1)\n\n- https://www.example.org/vr (used by 1:" in external
+    assert external.index("www.example.org") < external.index("www.nhs.uk") < external.index("</details>")
+
+
+def test_reference_style_links_are_checked_like_inline_ones(make_catalogue) -> None:
+    root = make_catalogue({"content/professions/podiatrist.yaml": profession(
+        what_they_do="See [the guide][g] and [missing][m].\n\n[g]: https://www.hcpc-uk.org/\n[m]: /nowhere/")})
+    text = report.build_report(root, TODAY)
+    assert "`/nowhere/` does not lead to a page of the site" in text
+    assert "- https://www.hcpc-uk.org/ (used by 1:" in text

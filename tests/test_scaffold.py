@@ -73,7 +73,8 @@ def test_filled_in_template_validates(make_catalogue) -> None:
     text = path.read_text(encoding="utf-8")
     fills = {"title:": "title: NHS video", "summary:": "summary: A short film about jobs in the NHS.",
              "audiences: []": "audiences: [first-time]", "type:": "type: video",
-             "sources:\n    - ": "sources:\n    - 002_67d9b56a58427b43.txt"}
+             "sources:\n    - ": "sources:\n    - 002_67d9b56a58427b43.txt",
+             "url:": "url: https://www.healthcareers.nhs.uk/"}
     head, added = text.split("- id: nhs-video", 1)
     for empty, filled in fills.items():
         added = added.replace(f"  {empty}\n", f"  {filled}\n", 1)

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 from conftest import REPO, TODAY, run_cli
 
+from generator import model
 from generator.load import ENTRY_DIRS, LIST_FILES, _LoadProblem, load_yaml_file, load_yaml_text
 from generator.pipeline import load_valid_catalogue
 from generator.schema import SCHEMA_DIR, build_schemas, schema_file_names, schema_reference
@@ -19,6 +20,8 @@ SCHEMA_CAN_JUDGE = {
     "bad_enum_values": "profession", "unknown_field": "profession", "missing_required_fields": "profession",
     "wrong_field_types": "profession", "http_url": "profession", "impossible_date": "profession",
     "wrong_top_level_type": "profession", "unknown_reference": "story", "wrong_top_level_list_file": "resource",
+    "text_too_long": "profession", "text_too_short": "profession", "choice_given_as_a_list": "profession",
+    "enum_without_a_guess": "resource", "missing_choice_fields": "resource", "numbers_out_of_range": "resource",
 }
 """Bad-input cases a JSON Schema can judge (the rest need the loader or cross-file rules), and their kind."""
 
@@ -66,6 +69,27 @@ def test_profession_choices_are_listed_for_autocompletion() -> None:
         assert entry["additionalProperties"] is False
         assert set(entry["properties"]["audiences"]["items"]["enum"]) == {"first-time", "support-worker",
                                                                           "career-changer", "returner"}
+
+
+def test_choices_carry_their_labels_from_the_vocabulary() -> None:
+    """Every enum of the model's vocabularies is the vocabulary's values, with its labels for the editor's hover."""
+    vocabularies = {vocabulary.values: vocabulary for vocabulary in model.vocabularies().values()}
+    found = 0
+    for text in build_schemas(REPO).values():
+        for node in _nodes(json.loads(text)):
+            if "enumDescriptions" in node:
+                vocabulary = vocabularies[tuple(node["enum"])]
+                assert node["enumDescriptions"] == [vocabulary.labels[value] for value in vocabulary.values]
+                found += 1
+    assert found >= len(vocabularies)
+
+
+def _nodes(node: object) -> list[dict]:
+    if isinstance(node, dict):
+        return [node, *(found for value in node.values() for found in _nodes(value))]
+    if isinstance(node, list):
+        return [found for value in node for found in _nodes(value)]
+    return []
 
 
 def test_shipped_files_name_their_schema_on_the_first_line() -> None:

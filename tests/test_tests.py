@@ -17,6 +17,7 @@ CROSS_CUTTING = {
     "test_injection.py": "script injection attempts, checked in Chromium",
     "test_print.py": "print output (PDF page count, QR codes)",
     "test_engine_zensical.py": "the rendered tree builds with Zensical too (no engine module of its own yet)",
+    "test_workflows.py": "the GitHub workflows, Dependabot and CODEOWNERS (zizmor, pinned actions, lint scope)",
 }
 """Test files that exercise the whole system rather than one module."""
 
@@ -43,10 +44,12 @@ def test_every_test_file_mirrors_a_module_or_is_cross_cutting() -> None:
 
 
 def test_every_pipeline_module_has_tests() -> None:
+    """generator/x.py has tests/test_x.py; generator/render/x.py has tests/test_render_x.py."""
     untested = []
-    for module in sorted((REPO / "generator").glob("*.py")):
-        if module.name in ("__init__.py", "__main__.py"):
-            continue
-        if not (REPO / "tests" / f"test_{module.stem}.py").is_file():
-            untested.append(module.name)
+    for folder, prefix in (("generator", "test_"), ("generator/render", "test_render_")):
+        for module in sorted((REPO / folder).glob("*.py")):
+            if module.name in ("__init__.py", "__main__.py"):
+                continue
+            if not (REPO / "tests" / f"{prefix}{module.stem}.py").is_file():
+                untested.append(f"{folder}/{module.name}")
     assert untested == []

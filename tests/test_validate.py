@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
-from conftest import TODAY, dump, event, module, profession, resource, story
+import copy
 
+import pytest
+from conftest import TODAY, dump, event, guide, module, profession, resource, story, talk
+
+from generator import validate
 from generator.errors import ContentInvalid
 from generator.load import Locator, RawEntry, load_catalogue_files, load_yaml_text
+from generator.model import TALK_SETTINGS, Resource
 from generator.validate import validate_catalogue, validate_entry
 
 
@@ -33,7 +37,7 @@ def test_unknown_field_with_a_guess_is_one_error() -> None:
 
 def test_unknown_field_without_a_guess_lists_the_allowed_fields() -> None:
     [error] = entry_errors("resource", resource(colour="blue"))
-    assert error.startswith("resource.yaml:12: colour: unknown field (hint: allowed fields: id, title, summary,")
+    assert error.startswith("resource.yaml:13: colour: unknown field (hint: allowed fields: id, title, summary,")
 
 
 def test_nested_unknown_field_guesses_from_the_nested_model() -> None:
@@ -56,7 +60,8 @@ def test_empty_template_fields_say_so() -> None:
 
 def test_model_level_checks_point_at_the_field() -> None:
     assert entry_errors("module", module(minutes=51)) == [
-        "module.yaml:14: minutes: minutes is 51 but the activities add up to 50"]
+        "module.yaml:14: minutes: minutes is 51 but the activities add up to 50 (hint: make minutes the total, or "
+        "change the parts' minutes)"]
     [error] = entry_errors("event", event(date="2027-01-01"))
     assert error.startswith("event.yaml:14: date: give either date (one-off) or rule and starts (recurring)")
 
@@ -120,3 +125,57 @@ def test_entry_that_is_not_a_mapping() -> None:
     assert [error.format() for error in errors] == [
         "resources.yaml:3: entry: each entry should be a group of 'field: value' lines (hint: start the entry "
         "with '- id: ...')"]
+
+
+PYTHON_TEXT = ("Traceback", "Error:", "Error(", "Exception", "pydantic", "Input should", "String should",
+               "List should", "Value error", "Field required", "Extra inputs", "validation error", "NoneType",
+               "typing.", "Literal[", "Annotated[", "<class", "{'", "[{")
+"""Fragments of Python's and pydantic's own wording, which an editor should never have to read."""
+WRONG_VALUES = (None, "", "x" * 300, "nonsense value", 0, 3.5, True, [], ["zzz"], {"a": 1}, "2027-02-30",
+                "<b>bold</b>")
+"""A wrong value of every shape: empty, too long, wrong type, wrong choice, impossible date, unsafe Markdown."""
+
+
+def _wrong_entries():
+    """Every valid example with one field (top level, or inside its first nested item) set to a wrong value."""
+    for kind, example in (("profession", profession()), ("story", story()), ("module", module()),
+                          ("resource", resource()), ("event", event()), ("talk", talk()), ("audience", guide())):
+        places = [(name,) for name in example]
+        places += [(name, 0, inner) for name, value in example.items() if isinstance(value, list)
+                   and value and isinstance(value[0], dict) for inner in value[0]]
+        places += [(name, inner) for name, value in example.items() if isinstance(value, dict) for inner in value]
+        for place in places:
+            for wrong in WRONG_VALUES:
+                data = copy.deepcopy(example)
+                target = data
+                for part in place[:-1]:
+                    target = target[part]
+                target[place[-1]] = wrong
+                yield kind, data
+
+
+def test_no_message_contains_python_or_pydantic_text() -> None:
+    messages = {error.format() for kind, data in _wrong_entries()
+                for error in validate_entry(RawEntry(kind, f"{kind}.yaml", data, Locator({})))[1]}
+    assert len(messages) > 300
+    leaks = [message for message in messages if any(fragment in message for fragment in PYTHON_TEXT)]
+    assert leaks == []
+    assert [message for message in messages if "(hint: " not in message] == []
+
+
+def test_an_error_type_without_wording_still_speaks_plainly() -> None:
+    """A pydantic error type the wording table does not know gets our fallback, never pydantic's text."""
+    detail = {"type": "uuid_parsing", "loc": ("summary",), "msg": "Input should be a valid UUID", "input": "x",
+              "url": "https://errors.pydantic.dev/2/v/uuid_parsing"}
+    raw = RawEntry("resource", "resources.yaml", resource(), Locator({("summary",): (3, 3)}))
+    error = validate._translate(raw, Resource, detail)
+    assert error.format() == "resources.yaml:3: summary: is not a valid value (hint: one plain-English line a " \
+                             "13-year-old can read; shown on cards and in link previews.)"
+
+
+def test_every_choice_comes_from_the_vocabulary() -> None:
+    [error] = entry_errors("talk", talk(setting="hall"))
+    assert error.endswith("setting: 'hall' is not one of: " + ", ".join(TALK_SETTINGS.values)
+                          + " (hint: copy one of the choices exactly as written here)")
+    [error] = entry_errors("talk", talk(age_groups=["ks4", "year-10"]))
+    assert "age_groups[2]: 'year-10' is not one of: ks2, ks3, ks4, ks5, adults" in error

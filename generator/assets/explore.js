@@ -6,7 +6,7 @@
   var form = document.getElementById("explore-filters");
   var list = document.getElementById("explore-cards");
   if (!form || !list || !window.history || !window.URLSearchParams) return;
-  var KEYS = ["audience", "kind", "profession", "format", "duration"];
+  var KEYS = ["audience", "kind", "profession", "format", "duration", "care"];
   var count = document.getElementById("explore-count");
   var empty = document.getElementById("explore-empty");
   var suggest = document.getElementById("explore-suggest");

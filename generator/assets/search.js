@@ -1,4 +1,4 @@
-/* Site search (issue 19), on /search/ only. The address holds the search (?q=feet&kind=profession,story), so a
+/* Site search, on /search/ only. The address holds the search (?q=feet&kind=profession,story), so a
    result list can be shared and Back goes to the previous one. Pagefind (pagefind/pagefind.js and the index chunks
    it asks for) is loaded only once the reader has searched or focused the field here; no other page loads any of
    it. Results show a title, the kind and one line of context; the count is announced to screen readers. If a

@@ -9,6 +9,7 @@ syntax in an editor's text can turn into a link or a script. One module per area
 
 from __future__ import annotations
 
+from generator import urls
 from generator.catalogue import Catalogue
 from generator.docs_tree import DocsTree
 from generator.render.ambassadors import build_talks
@@ -49,7 +50,7 @@ def render_site(catalogue: Catalogue, options: RenderOptions) -> DocsTree:
         for path, content in page_builder(renderer):
             add(path, content)
     for name, data in package_assets().items():
-        add(f"assets/{name}", data)
+        add(urls.asset_path(name), data)
     for path, data in options.assets.items():
         add(path, data)
     return DocsTree(tree)

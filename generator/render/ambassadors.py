@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from generator import model
+from generator import model, urls
 from generator.model import ALL_PROFESSIONS, Resource, Talk
 from generator.render.base import Renderer, page_path, upcoming_dates
 
@@ -30,12 +30,9 @@ GATSBY_BENCHMARKS: dict[int, str] = {
 }
 """The eight Gatsby Benchmarks of good careers guidance, by number."""
 
-AGE_GROUP_SHORT: dict[str, str] = {
-    "ks2": "Key stage 2", "ks3": "Key stage 3", "ks4": "Key stage 4", "ks5": "Key stage 5", "adults": "Adults",
-}
-AGE_GROUP_YEARS: dict[str, tuple[int, int]] = {
-    "ks2": (7, 11), "ks3": (11, 14), "ks4": (14, 16), "ks5": (16, 18), "adults": (18, 100),
-}
+AGE_GROUP_SHORT: dict[str, str] = {group: facts.name for group, facts in model.AGE_GROUP_FACTS.items()}
+"""Short names of the age groups, for the filter chips."""
+AGE_GROUP_YEARS: dict[str, tuple[int, int]] = {group: facts.ages for group, facts in model.AGE_GROUP_FACTS.items()}
 """Ages in each group as [from, to): a resource's age range is matched against these."""
 
 TIME_LIMITS: tuple[tuple[int, str], ...] = (
@@ -84,8 +81,8 @@ def build_talks(renderer: Renderer) -> Iterable[tuple[str, str]]:
     resources = [resource_card(resource) for resource in catalogue.resources if resource.talk_material]
     awareness = [event for event in catalogue.events if event.kind.startswith("awareness-")]
     by_age = [(group, [card for card in talks if group in card["age_groups"]]) for group in AGE_GROUP_SHORT]
-    yield "ambassadors/index.md", renderer.page(
-        "ambassadors/index.md", "ambassadors.html.j2", "Ambassadors",
+    yield urls.AMBASSADORS, renderer.page(
+        urls.AMBASSADORS, "ambassadors.html.j2", "Ambassadors",
         "Ready-to-deliver talk packs and materials for allied health ambassadors, by age group, time and setting.",
         talks=talks, resources=resources, by_age=by_age, age_short=AGE_GROUP_SHORT, time_limits=TIME_LIMITS,
         settings=list(model.TALK_SETTING_LABELS), professions=catalogue.professions,

@@ -16,20 +16,22 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources as package_files
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 import markdown as markdown_lib
 import nh3
 from markupsafe import Markup
 
-from generator import model
+from generator import model, urls
 from generator.catalogue import Catalogue
-from generator.model import Entry, Event
+from generator.model import LOOKAHEAD_DAYS, Entry, Event
 from generator.recurrence import Occurrence, occurrences
 from generator.render.pictograms import pictogram
+from generator.urls import page_path, page_url  # declared in generator.urls; still importable from here
 
-OCCURRENCE_HORIZON_DAYS = 3 * 366 + 1
-"""Furthest ahead any page looks for dates (an event page lists dates up to three years ahead)."""
+OCCURRENCE_HORIZON_DAYS = LOOKAHEAD_DAYS + 1
+"""Furthest ahead any page looks for dates (an event page lists dates up to `LOOKAHEAD_DAYS` ahead)."""
 RELATED_LIMIT = 6
 """Most related entries of one kind a profession page lists; the rest are one tap away on /explore/, so a page's
 weight does not grow with the catalogue."""
@@ -42,14 +44,28 @@ KIND_PLURALS: dict[str, str] = {
     "profession": "Professions", "story": "Stories", "module": "Work experience modules",
     "resource": "Resources", "event": "Dates", "talk": "Talk packs",
 }
-KIND_FOLDERS: dict[str, str] = {
-    "profession": "professions", "story": "stories", "module": "modules", "resource": "resources",
-    "event": "calendar/events", "talk": "ambassadors",
-}
 GENERATED_PAGE_START = '<div class="ahp-page'
 """How every generated page body begins: one HTML block with no blank line inside, so a CommonMark or
 Python-Markdown engine passes it through whole, and an engine adapter can recognise it and skip Markdown."""
+DURATION_BUCKETS: tuple[tuple[str, str, int | None], ...] = (
+    ("up-to-30-minutes", "Up to 30 minutes", 30),
+    ("30-minutes-to-1-hour", "30 minutes to 1 hour", 60),
+    ("1-to-3-hours", "1 to 3 hours", 180),
+    ("over-3-hours", "More than 3 hours", None),
+)
+"""The one scheme of "time it takes" filters (explore, modules): (value, label, most minutes or None)."""
+DURATION_LABELS: dict[str, str] = {value: label for value, label, _most in DURATION_BUCKETS}
 _ALLOWED_TAGS = {"p", "a", "ul", "ol", "li", "strong", "em", "code", "blockquote", "h3", "h4", "br", "hr"}
+
+
+def describe_source(source: str) -> dict[str, str | None]:
+    """What a 'Sources' line shows for one cited source: a source document by its title, publisher, date
+    and public address where known, never by its file name; a web page by its site and address."""
+    document = model.SEED_DOCUMENTS.get(source)
+    if document is not None:
+        return {"kind": "document", "title": document.title, "publisher": document.publisher,
+                "date": document.date, "url": document.url}
+    return {"kind": "page", "title": None, "publisher": urlsplit(source).hostname, "date": None, "url": source}
 
 
 @dataclass(frozen=True)
@@ -67,20 +83,6 @@ class RenderOptions:
     """Extra files to copy into the tree (path -> bytes); the package's own assets are always added."""
 
 
-def page_path(kind: str, entry_id: str) -> str:
-    """Source path of an entry's page in the docs tree."""
-    return f"{KIND_FOLDERS[kind]}/{entry_id}.md"
-
-
-def page_url(source_path: str) -> str:
-    """Site-relative URL of a page, as an engine using directory URLs publishes it."""
-    if source_path == "index.md":
-        return ""
-    if source_path.endswith("/index.md"):
-        return source_path[: -len("index.md")]
-    return source_path[: -len(".md")] + "/"
-
-
 class Renderer:
     """Holds the Jinja environment and Markdown converter for one build."""
 
@@ -91,7 +93,8 @@ class Renderer:
         self.env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
         self.env.filters["markdown"] = self.markdown
-        from generator.render.search import search_tags  # site search (issue 19); search.py imports this module
+        self.env.filters["long_date"] = format_date
+        from generator.render.search import search_tags  # site search; search.py imports this module
 
         self.env.globals["search_tags"] = functools.partial(search_tags, catalogue)
         self.env.globals.update(
@@ -103,8 +106,11 @@ class Renderer:
                 "event_kind": model.EVENT_KIND_LABELS, "age_group": model.AGE_GROUP_LABELS,
                 "setting": model.TALK_SETTING_LABELS,
             },
+            urls=urls,
+            max_activity_minutes=model.MAX_ACTIVITY_MINUTES,
             seed_documents=model.SEED_DOCUMENTS,
             pictogram=pictogram,
+            source_view=describe_source,
             catalogue=catalogue,
             today=options.today,
         )
@@ -196,10 +202,15 @@ def _occurrence_view(occurrence: Occurrence, event: Event) -> dict[str, Any]:
             "when": format_date_range(occurrence.start, occurrence.end)}
 
 
+def format_date(day: dt.date) -> str:
+    """'4 July 2026' (written out, not with `%-d`, which only some C libraries know)."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def format_date_range(start: dt.date, end: dt.date) -> str:
     """'14 October 2026', '2 to 8 November 2026', '28 June to 4 July 2026'."""
     if start == end:
-        return f"{start.day} {start:%B %Y}"
+        return format_date(start)
     if (start.year, start.month) == (end.year, end.month):
         return f"{start.day} to {end.day} {end:%B %Y}"
     if start.year == end.year:
@@ -216,13 +227,12 @@ def card(kind: str, entry: Entry) -> dict[str, Any]:
         "kind": kind, "entry": entry, "professions": professions,
         "audiences": list(getattr(entry, "audiences", [])), "minutes": minutes,
         "duration": duration_bucket(minutes), "format": fmt,
+        "care": list(getattr(entry, "care_areas", [])),  # content-prof: care-area filter on Explore
     }
 
 
 def duration_bucket(minutes: int | None) -> str:
-    """Coarse duration filter values: short (<= 30 min), medium (<= 2 h), long, or '' when unknown."""
+    """The `DURATION_BUCKETS` value for a time in minutes, or '' when the time is unknown."""
     if minutes is None:
         return ""
-    if minutes <= 30:
-        return "short"
-    return "medium" if minutes <= 120 else "long"
+    return next(value for value, _label, most in DURATION_BUCKETS if most is None or minutes <= most)

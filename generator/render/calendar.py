@@ -16,13 +16,17 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from generator import model
+from generator import model, urls
 from generator.ics import build_feed
-from generator.model import ALL_PROFESSIONS, Event
+from generator.model import ALL_PROFESSIONS, LOOKAHEAD_DAYS, Event
 from generator.recurrence import rule_body, upcoming
 from generator.render.base import Renderer, format_date_range, page_path, page_url, upcoming_dates
+from generator.urls import ALL_FEED, audience_feed, event_feed, profession_feed
 
-ALL_FEED = "calendar.ics"
+# Moved to generator.urls; the old names stay importable from here.
+profession_page = urls.calendar_profession_path
+audience_page = urls.calendar_audience_path
+__all__ = ["ALL_FEED", "audience_feed", "audience_page", "event_feed", "profession_feed", "profession_page"]
 RECRUITMENT_KINDS = frozenset({"recruitment-deadline", "recruitment-window", "programme-intake", "other"})
 """Kinds shown in the recruitment column of "Plan your year"; the awareness-* kinds go in the other column."""
 PLAN_HINTS: tuple[tuple[str, str], ...] = (
@@ -31,31 +35,11 @@ PLAN_HINTS: tuple[tuple[str, str], ...] = (
     ("Students who already understand AHP careers before their work experience get more out of it.",
      "000_055b8d76fe1b33d6.txt"),
     ("Good times for careers awareness are the start of the UCAS application window in the autumn, UCAS Clearing "
-     "between July and August, school work experience weeks, and each profession's own days and weeks.",
+     "over the summer, school work experience weeks, and each profession's own days and weeks.",
      "002_67d9b56a58427b43.txt"),
 )
 """Lead-time hints for "Plan your year", each paraphrasing the source document it names."""
 _FREQUENCY_LABELS = {"YEARLY": "Every year", "MONTHLY": "Every month", "WEEKLY": "Every week", "DAILY": "Every day"}
-
-
-def profession_page(profession_id: str) -> str:
-    return f"calendar/professions/{profession_id}.md"
-
-
-def audience_page(audience_id: str) -> str:
-    return f"calendar/for/{audience_id}.md"
-
-
-def profession_feed(profession_id: str) -> str:
-    return f"calendar/{profession_id}.ics"
-
-
-def audience_feed(audience_id: str) -> str:
-    return f"calendar/for/{audience_id}.ics"
-
-
-def event_feed(event_id: str) -> str:
-    return f"calendar/events/{event_id}.ics"
 
 
 def for_profession(events: Iterable[Event], profession_id: str) -> list[Event]:
@@ -129,8 +113,8 @@ def build_feeds(renderer: Renderer) -> Iterable[tuple[str, bytes]]:
 def build_calendar_index(renderer: Renderer) -> Iterable[tuple[str, str]]:
     catalogue, today = renderer.catalogue, renderer.options.today
     views = [calendar_item(view) for view in upcoming_dates(renderer, window_days(today))]
-    yield "calendar/index.md", renderer.page(
-        "calendar/index.md", "calendar.html.j2", "Calendar",
+    yield urls.CALENDAR, renderer.page(
+        urls.CALENDAR, "calendar.html.j2", "Calendar",
         "Awareness days and weeks for the allied health professions, and the dates to apply by.",
         months=group_by_month(views, today), count=len(views), feed=ALL_FEED,
         professions=[(profession, profession_page(profession.id)) for profession in catalogue.professions],
@@ -162,7 +146,7 @@ def build_calendar_lists(renderer: Renderer) -> Iterable[tuple[str, str]]:
             path, "calendar_list.html.j2", f"{label}: dates",
             f"Allied health dates for the next twelve months, for: {label.lower()}.",
             months=group_by_month(views, today), count=len(views), feed=audience_feed(audience),
-            about_page=f"for/{audience}.md", about_title=label, site_url=renderer.options.site_url)
+            about_page=urls.audience_path(audience), about_title=label, site_url=renderer.options.site_url)
 
 
 def plan_months(renderer: Renderer, count: int = 12) -> list[dict[str, Any]]:
@@ -193,8 +177,8 @@ def dated_views(events: Sequence[Event], first: dt.date, days: int) -> list[dict
 
 
 def build_plan(renderer: Renderer) -> Iterable[tuple[str, str]]:
-    yield "calendar/plan.md", renderer.page(
-        "calendar/plan.md", "plan.html.j2", "Plan your year",
+    yield urls.PLAN, renderer.page(
+        urls.PLAN, "plan.html.j2", "Plan your year",
         "For ambassadors and employers: the recruitment year beside the awareness dates, month by month, with "
         "when to start getting ready.",
         months=plan_months(renderer), hints=PLAN_HINTS, feed=ALL_FEED)
@@ -204,8 +188,8 @@ def build_event_pages(renderer: Renderer) -> Iterable[tuple[str, str]]:
     for event in renderer.catalogue.events:
         path = page_path("event", event.id)
         yield path, renderer.page(path, "event.html.j2", event.title, event.summary, entry=event, kind="event",
-                                  dates=upcoming_dates(renderer, 3 * 366, [event])[:3],
-                                  repeat=repeat_label(event), feed=event_feed(event.id), all_feed=ALL_FEED,
+                                  dates=upcoming_dates(renderer, LOOKAHEAD_DAYS, [event])[:3],
+                                  repeat=repeat_label(event), feed=event_feed(event.id),
                                   professions=[(pid, profession_page(pid)) for pid in event.professions
                                                if ("profession", pid) in renderer.catalogue.by_id])
 

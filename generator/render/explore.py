@@ -12,14 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator import model
+from generator import model, urls
 from generator.catalogue import KIND_ORDER
-from generator.render.base import KIND_PLURALS, Renderer, card
-
-DURATION_LABELS: dict[str, str] = {
-    "short": "Up to 30 minutes", "medium": "30 minutes to 2 hours", "long": "Over 2 hours",
-}
-"""Labels of the duration buckets `base.duration_bucket` puts cards in."""
+from generator.render.base import DURATION_LABELS, KIND_PLURALS, Renderer, card
 
 
 @dataclass(frozen=True)
@@ -49,6 +44,7 @@ def build_filter_groups(cards: Sequence[dict[str, Any]], profession_titles: dict
     professions = {pid for c in cards for pid in c["professions"]}
     formats = {c["format"] for c in cards if c["kind"] == "resource" and c["format"]}
     durations = {c["duration"] for c in cards if c["duration"]}
+    care_areas = {area for c in cards for area in c.get("care", [])}
     groups = [
         FilterGroup("audience", "Who it is for", tuple(
             Chip(a, model.AUDIENCE_LABELS[a]) for a in model.AUDIENCE_IDS if a in audiences), True),
@@ -59,6 +55,8 @@ def build_filter_groups(cards: Sequence[dict[str, Any]], profession_titles: dict
             Chip(f, label) for f, label in model.RESOURCE_TYPE_LABELS.items() if f in formats), False),
         FilterGroup("duration", "Time it takes", tuple(
             Chip(d, label) for d, label in DURATION_LABELS.items() if d in durations), False),
+        FilterGroup("care", "Area of care", tuple(
+            Chip(a, label) for a, label in model.CARE_AREA_LABELS.items() if a in care_areas), False),
     ]
     return [group for group in groups if len(group.chips) > 1]
 
@@ -67,7 +65,7 @@ def build_explore(renderer: Renderer) -> Iterable[tuple[str, str]]:
     catalogue = renderer.catalogue
     cards = [card(kind, entry) for kind, entry in catalogue.entries()]
     titles = {p.id: p.title for p in catalogue.professions}
-    yield "explore/index.md", renderer.page(
-        "explore/index.md", "explore.html.j2", "Explore everything",
+    yield urls.EXPLORE, renderer.page(
+        urls.EXPLORE, "explore.html.j2", "Explore everything",
         "Every profession, story, module, resource and date, with filters by audience, profession and kind.",
         cards=cards, groups=build_filter_groups(cards, titles), audiences=model.AUDIENCE_IDS)

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator import model
+from generator import model, urls
 from generator.catalogue import Catalogue
-from generator.render.base import Renderer, page_path, page_url
+from generator.render.base import Renderer, page_path
 
-PATH = "people-like-me/index.md"
+PATH = urls.MATCHER
 TAG_GROUPS: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("interest", "Things I like", model.INTEREST_LABELS),
     ("strength", "Things I am good at", model.STRENGTH_LABELS),
@@ -46,8 +46,7 @@ def build_tag_groups(catalogue: Catalogue) -> list[TagGroup]:
 
 def build_matcher_data(catalogue: Catalogue, source_path: str = PATH) -> Markup:
     """Profession -> tags as compact JSON, safe inside a <script> element; links are relative to the page."""
-    root = "../" * page_url(source_path).count("/")
-    rows = [{"t": p.title, "u": root + page_url(page_path("profession", p.id)),
+    rows = [{"t": p.title, "u": urls.link(source_path, page_path("profession", p.id)),
              **{key: list(getattr(p, key + "s")) for key, _, _ in TAG_GROUPS}} for p in catalogue.professions]
     text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

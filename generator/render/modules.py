@@ -11,22 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from generator import model
-from generator.model import Module
-from generator.render.base import Renderer, page_path
+from generator import model, urls
+from generator.model import ACTIVITY_KIND_LABELS, Module
+from generator.render.base import DURATION_BUCKETS, Renderer, duration_bucket, page_path
 
-ACTIVITY_KIND_LABELS: dict[str, str] = {
-    "watch": "Watch", "read": "Read", "try": "Try it", "quiz": "Quiz", "reflect": "Reflect",
-}
 LOG_KEY_PREFIX = "ahp-log"
 """Answers are kept in the browser's localStorage under `ahp-log:<module id>:<activity id>`."""
 
-DURATION_BUCKETS: tuple[tuple[str, str, int | None], ...] = (
-    ("up-to-1-hour", "Up to 1 hour", 60),
-    ("1-to-3-hours", "1 to 3 hours", 180),
-    ("over-3-hours", "More than 3 hours", None),
-)
-"""Module index filter values: (value, label, most minutes or None for no limit)."""
 
 
 @dataclass(frozen=True)
@@ -57,13 +48,6 @@ def format_ages(age_range: model.AgeRange) -> str:
     return f"{age_range.min} to {age_range.max}"
 
 
-def duration_bucket(minutes: int) -> str:
-    for value, _label, most in DURATION_BUCKETS:
-        if most is None or minutes <= most:
-            return value
-    return DURATION_BUCKETS[-1][0]  # unreachable: the last bucket has no limit
-
-
 def group_modules(renderer: Renderer) -> list[Group]:
     """Modules under each profession they name (professions in title order), then those for every profession."""
     catalogue = renderer.catalogue
@@ -86,7 +70,7 @@ def module_card(module: Module) -> dict[str, Any]:
 def module_view(renderer: Renderer, module: Module) -> dict[str, Any]:
     """What a module page shows: professions as links, activities with their log fields, next steps."""
     catalogue = renderer.catalogue
-    professions = [{"title": "All the allied health professions", "target": "professions/index.md",
+    professions = [{"title": "All the allied health professions", "target": urls.PROFESSIONS,
                     "next": "Find out about all the allied health professions"}
                    if pid == model.ALL_PROFESSIONS else
                    {"title": catalogue.profession(pid).title, "target": page_path("profession", pid),
@@ -113,8 +97,8 @@ def build_modules(renderer: Renderer) -> Iterable[tuple[str, str]]:
     modules = renderer.catalogue.modules
     groups = group_modules(renderer)
     present = {duration_bucket(m.minutes) for m in modules}
-    yield "modules/index.md", renderer.page(
-        "modules/index.md", "modules_index.html.j2", "Virtual work experience",
+    yield urls.MODULES, renderer.page(
+        urls.MODULES, "modules_index.html.j2", "Virtual work experience",
         "Short work experience modules you can do from home, on a phone, with a private log.",
         groups=groups, module_count=len(modules), cards={m.id: module_card(m) for m in modules},
         durations=[(value, label) for value, label, _most in DURATION_BUCKETS if value in present],

@@ -1,4 +1,4 @@
-"""Site search (issue 19): what each entry page tells the search index, and the /search/ page.
+"""Site search: what each entry page tells the search index, and the /search/ page.
 
 Why: the index is built by Pagefind from the finished site (generator/search_index.py), so what is searchable is
 decided here, in the pages: an entry page marks its body `data-pagefind-body` and carries its filters (kind,
@@ -19,12 +19,12 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator import model
+from generator import model, urls
 from generator.catalogue import KIND_ORDER, Catalogue
 from generator.render.base import KIND_LABELS, KIND_PLURALS, Renderer
 from generator.render.pictograms import pictogram
 
-SEARCH_PAGE = "search/index.md"
+SEARCH_PAGE = urls.SEARCH
 """Source path of the results page; the header and home page forms send their words to it."""
 GUIDE_KIND = "guide"
 """The `kind` filter value of the four audience guides ("Where to start"), which are pages but not entries."""

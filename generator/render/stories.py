@@ -10,28 +10,25 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator import model
+from generator import model, urls
 from generator.model import ALL_PROFESSIONS, Story
 from generator.render.base import Renderer, page_path
 
-NAMING_NOTES: dict[str, str] = {
-    "full-name": "Published with the person's consent, with their full name.",
-    "first-name": "Published with the person's consent, with their first name only.",
-    "anonymous": "Published with the person's consent, without their name.",
-}
+NAMING_NOTES: dict[str, str] = {naming: f"Published with the person's consent, {label}."
+                                for naming, label in model.NAMING_LABELS.items()}
 
 
 def story_label(story: Story) -> str:
     """What kind of story this is, in the words the reader sees first."""
     if story.illustrative:
         return "Illustrative example"
-    return "Case study" if story.kind == "case-study" else "Personal story"
+    return model.STORY_KIND_LABELS[story.kind]
 
 
 def source_name(source: str) -> str:
     """A short name for a source: the document's title, or the web site's host name."""
     if source in model.SEED_DOCUMENTS:
-        return model.SEED_DOCUMENTS[source]
+        return model.SEED_DOCUMENTS[source].citation
     return urlsplit(source).hostname or source
 
 
@@ -42,6 +39,9 @@ def story_view(renderer: Renderer, story: Story) -> dict[str, Any]:
                    for pid in story.professions if pid != ALL_PROFESSIONS and ("profession", pid) in catalogue.by_id]
     if story.illustrative:
         note = "An invented example to show what the work can be like; it is not about a real person or scheme."
+    elif story.kind == "case-study" and story.link:
+        note = (f"A case study: real events told in our own words from a page published by "
+                f"{urlsplit(story.link).hostname}. The link at the end has the original.")
     elif story.kind == "case-study":
         note = "A case study of real work, told from the sources listed at the end of the page."
     else:
@@ -61,9 +61,10 @@ def build_stories(renderer: Renderer) -> Iterable[tuple[str, str]]:
     views = [story_view(renderer, story) for story in catalogue.stories]
     named = {pid for story in catalogue.stories for pid in story.professions}
     routes = [route for route in model.STORY_ROUTE_LABELS if any(story.route == route for story in catalogue.stories)]
-    yield "stories/index.md", renderer.page(
-        "stories/index.md", "stories_index.html.j2", "Stories",
-        "Case studies and stories of how people found their way into the allied health professions.",
+    yield urls.STORIES, renderer.page(
+        urls.STORIES, "stories_index.html.j2", "Stories",
+        "Case studies of schemes, and of real people's routes into the allied health professions, told from public "
+        "pages.",
         stories=views, audiences=model.AUDIENCE_IDS,
         professions=[p for p in catalogue.professions if p.id in named or ALL_PROFESSIONS in named],
         routes=[(route, model.STORY_ROUTE_LABELS[route]) for route in routes])
