@@ -11,7 +11,7 @@
   if (!page || !window.history || !window.URLSearchParams || !window.Promise || !window.URL) return;
   var KEYS = ["kind", "audience", "profession"];
   var SVG = "http://www.w3.org/2000/svg";
-  var PAGE_SIZE = 10;  // results whose text is fetched at a time: each costs one small request
+  var PAGE_SIZE = 6;  // results whose text is fetched at a time: each costs one request of 1 to 4 KB
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
   var filters = document.getElementById("search-filters");
