@@ -30,6 +30,7 @@ from generator.docs_tree import DocsTree, new_sibling_directory, swap_in
 from generator.errors import BuildFailed, ContentInvalid, UsageError, describe_failure
 from generator.pipeline import DOCS_DIR, build_date, render_docs
 from generator.render import GENERATED_PAGE_START
+from generator.search_index import build_search_index
 from generator.site_address import site_address, usable_address
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ def build_site(root: Path, site_dir: Path, *, strict: bool = False, site_url: st
         overrides["site_url"] = site_url
     try:
         mkdocs_build(_config(root, **overrides))
+        build_search_index(staging)  # site search: index the staged site before it is swapped in
     except MkDocsException as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(f"site engine: {error}") from None

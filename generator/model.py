@@ -581,9 +581,41 @@ class NextStep(StrictModel):
         return self.title or NEXT_STEP_LABELS[self.kind]
 
 
+# Site search: everyday words a profession is found by.
+_SEARCH_WORD = re.compile(r"^[^\W_](?:[\w' -]*[^\W_])?$")
+MAX_SEARCH_WORDS = 12
+"""Most search words one profession may list: a few strong words rank the page; a long list only dilutes it."""
+
+
+def _check_search_word(value: str) -> str:
+    if not _SEARCH_WORD.match(value):
+        raise PydanticCustomError("search_word", "'{value}' is not a search word: use letters, digits, spaces, "
+                                  "hyphens and apostrophes only, one word or short phrase per item",
+                                  {"value": value})
+    return value
+
+
+def _check_distinct_words(words: list[str]) -> list[str]:
+    seen: set[str] = set()
+    for word in words:
+        if word.casefold() in seen:
+            raise PydanticCustomError("search_word_twice", "'{value}' is listed twice", {"value": word})
+        seen.add(word.casefold())
+    return words
+
+
+SearchWord = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=40),
+                       AfterValidator(_check_search_word)]
+"""One everyday word or short phrase a reader might type into site search."""
+SearchWords = Annotated[list[SearchWord], AfterValidator(_check_distinct_words)]
+
+
 class Profession(TaggedEntry):
     """An allied health profession's page."""
 
+    search_words: SearchWords = Field(default=[], max_length=MAX_SEARCH_WORDS, description=(
+        "Everyday words and other names people search with (feet, chiropodist, x-ray): site search finds this "
+        "page first for them, and the page shows them. Only words that name the job or its everyday subject."))
     regulator: Regulator = Field(description="Who registers the profession: HCPC, or GOsC for osteopaths.")
     what_they_do: Markdown = Field(description="What the job is, in plain English.")
     where_they_work: list[Text] = Field(min_length=1, description="Places they work.")

@@ -20,7 +20,7 @@ def test_four_audience_doors_in_order_then_the_teachers_door(make_catalogue) -> 
     doors = re.findall(r'<a class="ahp-door" href="([^"]+)"><span class="ahp-door__label">([^<]+)', page)
     assert doors == [*((f"for/{a}/", AUDIENCE_LABELS[a]) for a in AUDIENCE_IDS),
                      ("ambassadors/", "I teach or give talks")]
-    assert 'action="explore/"' in page and 'href="people-like-me/"' in page
+    assert 'action="search/"' in page and 'href="people-like-me/"' in page  # site search
 
 
 def test_every_profession_in_the_grid_and_links_onwards(make_catalogue) -> None:

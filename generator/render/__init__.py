@@ -25,6 +25,7 @@ from generator.render.matcher import build_matcher
 from generator.render.modules import build_modules
 from generator.render.offline import offline_files
 from generator.render.professions import build_professions
+from generator.render.search import build_search
 from generator.render.site_pages import build_site_pages
 from generator.render.stories import build_stories
 
@@ -32,7 +33,7 @@ __all__ = ["GENERATED_PAGE_START", "PAGE_BUILDERS", "RenderOptions", "render_sit
 
 PAGE_BUILDERS: tuple[PageBuilder, ...] = (
     build_home, build_professions, build_stories, build_modules, build_resources, build_events, build_talks,
-    build_audiences, build_explore, build_handouts, build_matcher, build_site_pages, build_kit,
+    build_audiences, build_explore, build_handouts, build_matcher, build_site_pages, build_kit, build_search,
 )
 
 

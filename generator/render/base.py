@@ -9,6 +9,7 @@ Markdown syntax in an editor's text can turn into a link or script by accident.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -93,6 +94,9 @@ class Renderer:
                                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
         self.env.filters["markdown"] = self.markdown
         self.env.filters["long_date"] = format_date
+        from generator.render.search import search_tags  # site search; search.py imports this module
+
+        self.env.globals["search_tags"] = functools.partial(search_tags, catalogue)
         self.env.globals.update(
             labels={
                 "audience": model.AUDIENCE_LABELS, "regulator": model.REGULATOR_LABELS,

@@ -3,9 +3,8 @@
 Why: a reader on a phone narrows a long list with a thumb, and shares the result as a link. The server decides
 which filter chips exist (only values some entry has, so no chip ever leads to an empty list on its own) and
 puts every card in the page, the first `PAGE_SIZE` shown; `assets/filters.js` only hides and shows cards. Without
-JavaScript the same cards are split over linked pages (/explore/page/2/, ...), each complete.
-Site search is this page too: a text box filters the cards already on the page, so no search index is ever
-downloaded (docs/search.md).
+JavaScript the same cards are split over linked pages (/explore/page/2/, ...), each complete. Its text box filters
+the cards already on the page; searching the whole site is /search/ (docs/search.md).
 """
 
 from __future__ import annotations
