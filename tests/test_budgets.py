@@ -147,6 +147,17 @@ def test_first_load_at_most_60_kb(browser: Any, site_url: str, path: str) -> Non
     assert total <= FIRST_LOAD_LIMIT
 
 
+def test_menu_opens_without_material_javascript(page: Any, site_url: str) -> None:
+    """The drawer is a checkbox and labels: it opens and its links can be followed with CSS alone."""
+    page.goto(site_url + "professions/podiatrist/")
+    link = page.locator(".md-nav--primary a.md-nav__link[href='../../explore/']").first
+    assert not link.is_visible() or link.bounding_box()["x"] < 0
+    page.click("label.md-header__button[for=__drawer]")
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    link.click()
+    page.wait_for_url("**/explore/")
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_no_request_leaves_the_site(browser: Any, site_url: str, path: str) -> None:
     total, requested, _ = first_load(browser, site_url + path)
