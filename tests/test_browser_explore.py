@@ -213,7 +213,7 @@ def test_matcher_ranks_professions_with_reasons(page: Any, site_url: str) -> Non
     page.click('[data-value="good-with-hands"]')
     assert page.get_attribute('[data-value="sport-and-exercise"]', "aria-pressed") == "true"
     status = page.text_content("#matcher-status")
-    assert re.fullmatch(r"\d+ jobs? fits? what you picked, best fit first\.", status)
+    assert re.fullmatch(r"\d+ jobs? fits? \u00b7 best: .+", status)
     first = page.locator("#matcher-results > li").first
     assert "Because you like sport and exercise" in first.text_content()
     names = first.locator("a").all_text_contents()
@@ -237,7 +237,9 @@ def test_screenshots_at_360(page: Any, site_url: str, tmp_path: Path) -> None:
     """Screenshots of the first screens, for the README; written to docs/ only when AHP_SCREENSHOTS=1."""
     folder = REPO / "docs/screenshots" if os.environ.get("AHP_SCREENSHOTS") == "1" else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
-    for name, path in (("home-360.png", ""), ("explore-360.png", "explore/?audience=first-time")):
+    for name, path in (("home-360.png", ""), ("explore-360.png", "explore/?audience=first-time"),
+                       ("profession-360.png", "professions/podiatrist/"),
+                       ("matcher-360.png", "people-like-me/?interest=sport-and-exercise,science-and-the-body")):
         page.goto(site_url + path)
         page.screenshot(path=str(folder / name), full_page=True, clip={"x": 0, "y": 0, "width": 360, "height": 1480})
         data = (folder / name).read_bytes()

@@ -102,11 +102,12 @@ def first_load(browser: Any, url: str, width: int = 360) -> tuple[int, list[str]
     context = browser.new_context(viewport={"width": width, "height": 740})
     tab = context.new_page()
     requested: list[str] = []
-    sizes: list[tuple[str, int]] = []
+    finished: list[Any] = []
     tab.on("request", lambda request: requested.append(request.url))
-    tab.on("requestfinished", lambda request: sizes.append(
-        (request.url, len(gzip.compress(request.response().body(), 6)))))
+    tab.on("requestfinished", lambda request: finished.append(request))  # noqa: PLW0108 (a bound builtin cannot be a Playwright handler)
     tab.goto(url, wait_until="networkidle")
+    # Bodies are read here, not in the event handler, which could still be reading when the context closes.
+    sizes = [(request.url, len(gzip.compress(request.response().body(), 6))) for request in finished]
     context.close()
     return sum(size for _, size in sizes), requested, sizes
 
@@ -129,6 +130,32 @@ def test_profession_page_weight_with_1000_entries(browser: Any, big_site: str) -
     print(f"\nprofession page, 1,000-entry catalogue: {total / 1024:.1f} KB gzip in {len(sizes)} responses")
     assert foreign(requested) == []
     assert total <= BIG_LIMIT
+
+
+FIRST_LOAD_LIMIT = 60 * 1024
+FIRST_LOAD_PAGES = ("", "professions/podiatrist/", "for/first-time/", "explore/")
+"""Home, a profession page, an audience guide and Explore: the doors most first visits come through."""
+MATERIAL_BUNDLE = "assets/javascripts/bundle."
+"""Material's JavaScript (about 34 KB gzip): generator/theme/main.html leaves it out, as no page uses its features."""
+
+
+@pytest.mark.parametrize("path", FIRST_LOAD_PAGES)
+def test_first_load_at_most_60_kb(browser: Any, site_url: str, path: str) -> None:
+    total, requested, sizes = first_load(browser, site_url + path)
+    print(f"\n/{path}: first load {total / 1024:.1f} KB gzip in {len(sizes)} responses (limit 60 KB)")
+    assert [url for url in requested if MATERIAL_BUNDLE in url] == []
+    assert total <= FIRST_LOAD_LIMIT
+
+
+def test_menu_opens_without_material_javascript(page: Any, site_url: str) -> None:
+    """The drawer is a checkbox and labels: it opens and its links can be followed with CSS alone."""
+    page.goto(site_url + "professions/podiatrist/")
+    link = page.locator(".md-nav--primary a.md-nav__link[href='../../explore/']").first
+    assert not link.is_visible() or link.bounding_box()["x"] < 0
+    page.click("label.md-header__button[for=__drawer]")
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    link.click()
+    page.wait_for_url("**/explore/")
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -236,6 +263,60 @@ def test_layout_checks_catch_problems(page: Any) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") > 360
     assert [item.split(" ")[0] for item in page.evaluate(SMALL_TARGETS)] == ["BUTTON."]
     assert [item.split('"')[1] for item in page.evaluate(SMALL_TEXT)] == ["Small print", "x"]  # 12 px, 13.3 px
+
+
+TAP_TARGETS = """() => {
+  // Buttons, chips, labels of checkboxes and radio buttons, disclosure toggles and "Add to calendar" links: each
+  // at least 44 x 44 CSS px (WCAG 2.5.5). Text links inside sentences are not in the list.
+  const targets = new Set(document.querySelectorAll(
+    "button, [role=button], .ahp-chip, summary, a.ahp-button, a.ahp-door, a[type='text/calendar'], label"));
+  for (const link of document.querySelectorAll("a")) if (/add to calendar/i.test(link.textContent)) targets.add(link);
+  const small = [];
+  for (const el of targets) {
+    if (el.tagName === "LABEL" && !(el.control && ["checkbox", "radio"].includes(el.control.type))) continue;
+    const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+    if (!box.width || !box.height || style.visibility === "hidden" || el.closest("[hidden]")) continue;
+    if (box.right <= 0 || box.left >= innerWidth) continue;  // the off-canvas drawer
+    if (box.width < 44 || box.height < 44) {
+      small.push({filters: Boolean(el.closest(FILTER_COMPONENT)), what: `${el.tagName}.${[...el.classList].join(".")} `
+        + `"${el.textContent.trim().slice(0, 30)}" ${Math.round(box.width)}x${Math.round(box.height)}`});
+    }
+  }
+  return small;
+}"""
+FILTER_COMPONENT = ".ahp-filters, .ahp-amb-filters, [data-filters]"
+"""The filter component belongs to the filters branch (issue 18 items 5 and 6), which sizes its chips: its targets
+are measured and printed here but not asserted. Integrator: drop this exception once that branch is merged."""
+TAP_PAGES = ("", "about/", "explore/", "people-like-me/", "professions/", "professions/podiatrist/",
+             "professions/podiatrist/handout/", "for/first-time/", "stories/",
+             "stories/a-levels-to-radiography-through-clearing/", "modules/",
+             "modules/diagnostic-radiography-virtual-work-experience/", "resources/",
+             "resources/aet-curriculum-resources/", "calendar/", "calendar/plan/", "calendar/for/career-changer/",
+             "calendar/professions/art-therapist/", "calendar/events/a-level-results-day/", "ambassadors/",
+             "ambassadors/careers-fair-stand-kit/", "404.html")
+"""One page of each type."""
+
+
+@pytest.mark.parametrize("path", TAP_PAGES)
+def test_tap_targets_at_least_44_px(page: Any, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    small = page.evaluate(TAP_TARGETS.replace("FILTER_COMPONENT", json.dumps(FILTER_COMPONENT)))
+    in_filters = [item["what"] for item in small if item["filters"]]
+    if in_filters:
+        print(f"\n/{path}: {len(in_filters)} filter-component targets under 44 px, e.g. {in_filters[0]}")
+    assert [item["what"] for item in small if not item["filters"]] == []
+
+
+def test_tap_target_check_catches_small_targets(page: Any) -> None:
+    page.set_content('<p>A <a href="#">link in a sentence</a> is fine.</p>'
+                     '<button style="height:40px">Small</button><button style="height:44px;width:60px">Big</button>'
+                     '<input type="checkbox" id="c"><label for="c">Tick</label>'
+                     '<input id="t"><label for="t">Name</label>'
+                     '<details><summary>More</summary></details><a href="x.ics">Add to calendar</a>'
+                     '<form class="ahp-filters"><button style="height:30px">Chip</button></form>')
+    small = page.evaluate(TAP_TARGETS.replace("FILTER_COMPONENT", json.dumps(FILTER_COMPONENT)))
+    assert sorted((item["what"].split('"')[1], item["filters"]) for item in small) == [
+        ("Add to calendar", False), ("Chip", True), ("More", False), ("Small", False), ("Tick", False)]
 
 
 def one_page_per_folder(site: Path) -> list[str]:

@@ -65,3 +65,13 @@ def test_table_of_professions_by_interest_without_javascript(make_catalogue) -> 
 def test_page_is_in_the_navigation() -> None:
     nav = yaml.safe_load((REPO / "mkdocs.yml").read_text())["nav"]
     assert {"People like me": "people-like-me/index.md"} in nav
+
+
+def test_answer_bar_and_result_lists_are_in_the_page(make_catalogue) -> None:
+    """matcher.js fills these; the bar (count and best three) sticks to the bottom of the screen."""
+    page = render(make_catalogue(FILES))["people-like-me/index.md"]
+    bar = page.index('<div class="ahp-matcher-bar" id="matcher-bar">')
+    assert bar < page.index('<p id="matcher-status" role="status" aria-live="polite">') < page.index('id="matches"')
+    assert '<a class="ahp-button" id="matcher-best" href="#matches" hidden>See why</a>' in page
+    assert '<ol class="ahp-cards" id="matcher-results"></ol>' in page
+    assert '<div id="matcher-more" hidden>' in page and '<ul id="matcher-more-list"></ul>' in page
