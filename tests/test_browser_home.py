@@ -30,12 +30,12 @@ def test_first_screen_holds_search_matcher_and_every_door(page: Any, site_url: s
 
 
 @pytest.mark.browser
-def test_home_search_opens_explore_with_the_words(page: Any, site_url: str) -> None:
+def test_home_search_opens_site_search_with_the_words(page: Any, site_url: str) -> None:
     page.goto(site_url)
     page.fill("#home-q", "feet")
     page.click("form.ahp-home-search button[type=submit]")
-    page.wait_for_url("**/explore/?q=feet")
-    assert page.locator("#explore-q").input_value() == "feet"
+    page.wait_for_url("**/search/?q=feet")
+    assert page.locator("#search-q").input_value() == "feet"
 
 
 @pytest.mark.browser
