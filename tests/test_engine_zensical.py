@@ -51,6 +51,7 @@ def test_zensical_builds_every_page_mkdocs_builds(make_catalogue, tmp_path: Path
     zensical_pages = _html_pages(root / "zensical-site")
     assert _html_pages(mkdocs_site) <= zensical_pages
     page = (root / "zensical-site/professions/podiatrist/index.html").read_text()
-    assert '<div class="ahp-page ahp-profession">' in page  # the generated HTML block came through whole
+    assert '<div class="ahp-page ahp-profession"' in page  # the generated HTML block came through whole
+    assert 'class="ahp-sources"' in page  # down to the last section
     assert "<legs>" not in page  # the theme override escaped the raw title, header included, exactly once
     assert "&amp;amp;" not in page

@@ -31,9 +31,12 @@ def build(root: Path, site: Path, *options: str, env: dict[str, str] | None = No
 
 
 def every_text_file(site: Path) -> dict[str, str]:
+    """Every text file the site serves, but Pagefind's own library (its code mentions example.com in comments and
+    tests of its own; no reader ever sees it as an address)."""
     return {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8", errors="replace")
             for path in site.rglob("*") if path.is_file() and path.suffix in (".html", ".ics", ".xml", ".js",
-                                                                              ".webmanifest", ".css")}
+                                                                              ".webmanifest", ".css")
+            and path.relative_to(site).parts[0] != "pagefind"}
 
 
 # --- The address itself ------------------------------------------------------------------------------------------
