@@ -191,7 +191,9 @@ def measure(size: int) -> dict[str, float | int]:
 
     from generator import engine_mkdocs
     from generator.catalogue import build_catalogue
+    from generator.docs_tree import write_docs_tree
     from generator.load import load_catalogue_files
+    from generator.pipeline import DOCS_DIR
     from generator.render import RenderOptions, render_site
     from generator.validate import validate_catalogue
 
@@ -207,9 +209,10 @@ def measure(size: int) -> dict[str, float | int]:
             start = time.perf_counter()
             valid = validate_catalogue(load_catalogue_files(root), today)
             validated = time.perf_counter()
-            tree = render_site(build_catalogue(valid), RenderOptions(today=today, site_url="https://example.org/"))
+            tree = render_site(build_catalogue(valid), RenderOptions(today=today, site_url="https://example.test/"))
+            write_docs_tree(tree, root / DOCS_DIR)
             rendered = time.perf_counter()
-            engine_mkdocs.build_site(root, tree, site)
+            engine_mkdocs.build_site(root, site, site_url="https://example.test/")
             builds.append(time.perf_counter() - start)
             load_validates.append(validated - start)
             renders.append(rendered - validated)
