@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -22,6 +21,7 @@ from markupsafe import Markup, escape
 from generator import model, urls
 from generator.catalogue import KIND_ORDER, Catalogue
 from generator.render.base import KIND_LABELS, KIND_PLURALS, Renderer
+from generator.render.filters import Chip, FilterGroup
 from generator.render.pictograms import pictogram
 
 SEARCH_PAGE = urls.SEARCH
@@ -35,23 +35,6 @@ FILTER_KEYS = ("kind", "audience", "profession")
 _SVG_PATH = re.compile(r'<path d="([^"]+)"')
 _WORD = re.compile(r"[^\W\d_]{4,}")
 """Words worth correcting: shorter ones are too close to too many others."""
-
-
-@dataclass(frozen=True)
-class SearchChip:
-    """One filter value on the results page."""
-
-    value: str
-    label: str
-
-
-@dataclass(frozen=True)
-class SearchFilterGroup:
-    key: str
-    legend: str
-    chips: tuple[SearchChip, ...]
-    open: bool
-    """Unfolded on first load; all start folded, so the first results show on a phone's first screen."""
 
 
 def search_tags(catalogue: Catalogue, kind: str, entry: model.Entry) -> Markup:
@@ -83,17 +66,17 @@ def pictogram_path(profession_id: str) -> str:
     return found.group(1) if found else ""
 
 
-def filter_groups(catalogue: Catalogue) -> list[SearchFilterGroup]:
+def filter_groups(catalogue: Catalogue) -> list[FilterGroup]:
     """The filter chips of the results page: every kind, audience and profession the site has."""
-    kinds = [SearchChip(k, KIND_PLURALS[k]) for k in KIND_ORDER if catalogue.of_kind(k)]
+    kinds = [Chip(k, KIND_PLURALS[k]) for k in KIND_ORDER if catalogue.of_kind(k)]
     if catalogue.guides:
-        kinds.append(SearchChip(GUIDE_KIND, GUIDE_LABEL))
+        kinds.append(Chip(GUIDE_KIND, GUIDE_LABEL))
     return [
-        SearchFilterGroup("kind", "Kind", tuple(kinds), False),
-        SearchFilterGroup("audience", "Who it is for", tuple(
-            SearchChip(a, model.AUDIENCE_LABELS[a]) for a in model.AUDIENCE_IDS), False),
-        SearchFilterGroup("profession", "Profession", tuple(
-            SearchChip(p.id, p.title) for p in catalogue.professions), False),
+        FilterGroup("kind", "Kind", tuple(kinds), open=False),  # all folded: results first on a phone
+        FilterGroup("audience", "Who it is for", tuple(
+            Chip(a, model.AUDIENCE_LABELS[a]) for a in model.AUDIENCE_IDS), open=False),
+        FilterGroup("profession", "Profession", tuple(
+            Chip(p.id, p.title) for p in catalogue.professions), open=False),
     ]
 
 
