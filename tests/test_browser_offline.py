@@ -91,10 +91,15 @@ def context(browser: Any) -> Iterator[Any]:
 
 
 def visit(tab: Any, url: str) -> None:
-    """Open a page online and wait until the worker has kept it."""
+    """Open a page online and wait until the worker has kept it and every file of the site it used (the worker
+    keeps them in parallel, so the page alone being kept says nothing about its scripts)."""
     tab.goto(url, wait_until="load")
     tab.evaluate("navigator.serviceWorker.ready.then(() => true)")
     assert tab.evaluate(WAIT_UNTIL_KEPT, url), f"{url} was not kept"
+    used = tab.evaluate("performance.getEntriesByType('resource').map((entry) => entry.name)"
+                        ".filter((name) => name.startsWith(location.origin))")
+    for file in used:
+        assert tab.evaluate(WAIT_UNTIL_KEPT, file), f"{file} was not kept"
 
 
 def test_a_page_seen_once_opens_offline_with_its_styles(context: Any, site_copy: tuple[Server, Path]) -> None:
