@@ -5,20 +5,17 @@ Chromium's own network events, encodedDataLength)."""
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import importlib.util
 import io
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import REPO, TODAY, axe_violations, run_cli
+from conftest import REPO, TODAY, QuietHandler, axe_violations, run_cli, serve_directory
 
 from generator.pipeline import load_valid_catalogue
 
@@ -232,13 +229,10 @@ def test_axe_finds_nothing_with_results_shown(browser: Any, site_url: str, width
 
 # --- What it costs ----------------------------------------------------------------------------------------------
 
-class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
+class _CompressingHandler(QuietHandler):
     """Serves like a static host: text gzip-compressed on request, everything cacheable for ten minutes."""
 
     TEXT = (".html", ".js", ".css", ".json", ".svg", ".xml")
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=600")
@@ -262,14 +256,7 @@ class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve_compressed(directory: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_CompressingHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield from serve_directory(directory, _CompressingHandler)
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,8 @@ every page: nothing may be broken or leave the sub-path. In Chromium, the servic
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -21,6 +18,7 @@ from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
+from conftest import QuietHandler, serve_directory
 
 PREFIX = "/some/path/"
 LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"),
@@ -28,26 +26,16 @@ LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "
 WORKER_REGISTRATION = re.compile(r"""serviceWorker\.register\(["']([^"']+)["']""")
 
 
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+class _SubPathHandler(QuietHandler):
     def translate_path(self, path: str) -> str:
         if not path.startswith(PREFIX):
             return str(Path(self.directory) / "__outside_the_sub_path__")  # 404
         return super().translate_path("/" + path[len(PREFIX):])
 
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
 def sub_path_url(shipped_site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_SubPathHandler, directory=str(shipped_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield from serve_directory(shipped_site, _SubPathHandler, PREFIX)
 
 
 class _Links(HTMLParser):
