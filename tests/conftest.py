@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup, Tag
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)
@@ -216,6 +217,26 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
         os.environ.update(saved_env)
     return subprocess.CompletedProcess(["python", "-m", "generator", *args], code, stdout.getvalue(),
                                        stderr.getvalue())
+
+
+# --- Reading pages as a browser does: a real HTML parser and CSS selectors, never regular expressions. -----------
+
+def parse_html(text: str) -> BeautifulSoup:
+    """A built page, or a page of the rendered docs tree (front matter dropped), as a tree to query with CSS
+    selectors (`select`, `select_one`): a test then checks elements and attributes, whatever their order or spacing."""
+    if text.startswith("---\n"):
+        text = text.split("\n---\n", 1)[1]
+    return BeautifulSoup(text, "lxml")
+
+
+def texts(tree: BeautifulSoup | Tag, selector: str) -> list[str]:
+    """The visible text of every element `selector` matches, in page order, with runs of spaces made one."""
+    return [" ".join(element.get_text(" ", strip=True).split()) for element in tree.select(selector)]
+
+
+def values(tree: BeautifulSoup | Tag, selector: str, attribute: str) -> list[str]:
+    """The `attribute` of every element `selector` matches, in page order."""
+    return [str(element.get(attribute, "")) for element in tree.select(selector)]
 
 
 # --- The shipped catalogue, built once per test session. ----------------------------------------------------------
