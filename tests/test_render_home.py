@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from conftest import event, profession, render_tree
+from conftest import event, parse_html, profession, render_tree, values
 
 from generator.model import AUDIENCE_IDS, AUDIENCE_LABELS
 from generator.render.home import NEXT_DATES
@@ -17,7 +15,8 @@ def render_home(root) -> str:
 def test_four_audience_doors_in_order_then_the_teachers_door(make_catalogue) -> None:
     """Short labels only, so all five doors fit on a phone's first screen with search and the matcher."""
     page = render_home(make_catalogue())
-    doors = re.findall(r'<a class="ahp-door" href="([^"]+)"><span class="ahp-door__label">([^<]+)', page)
+    doors = [(str(label.parent["href"]), label.get_text())
+             for label in parse_html(page).select("a.ahp-door[href] > span.ahp-door__label:first-child")]
     assert doors == [*((f"for/{a}/", AUDIENCE_LABELS[a]) for a in AUDIENCE_IDS),
                      ("ambassadors/", "I teach or give talks")]
     assert 'action="search/"' in page and 'href="people-like-me/"' in page  # site search
@@ -26,8 +25,10 @@ def test_four_audience_doors_in_order_then_the_teachers_door(make_catalogue) -> 
 def test_every_profession_in_the_grid_and_links_onwards(make_catalogue) -> None:
     files = {f"content/professions/{pid}.yaml": profession(pid) for pid in ("dietitian", "orthoptist", "paramedic")}
     page = render_home(make_catalogue(files))
-    grid = page.split('<ul class="ahp-grid">')[1].split("</ul>")[0]
-    assert re.findall(r'href="professions/([a-z-]+)/"', grid) == ["dietitian", "orthoptist", "paramedic", "podiatrist"]
+    grid = parse_html(page).select_one("ul.ahp-grid")
+    assert grid is not None
+    assert values(grid, '[href^="professions/"]', "href") == [
+        f"professions/{pid}/" for pid in ("dietitian", "orthoptist", "paramedic", "podiatrist")]
     assert 'href="people-like-me/"' in page
     assert 'href="explore/"' in page
     assert "beyond doctors and nurses" in page
@@ -37,8 +38,9 @@ def test_next_dates_are_capped(make_catalogue) -> None:
     dates = [event(f"day-{month}", title=f"Day {month}", rule=f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY=3",
                    starts=f"2026-{month:02d}-03") for month in range(1, 8)]
     page = render_home(make_catalogue({"events_calendar.yaml": dates}))
-    listed = re.findall(r"calendar/events/(day-\d+)/", page)
-    assert listed == ["day-1", "day-2", "day-3"][:NEXT_DATES]  # the soonest after 23 November 2026, in order
+    listed = values(parse_html(page), '[href^="calendar/events/"]', "href")
+    soonest = [f"calendar/events/{day}/" for day in ("day-1", "day-2", "day-3")]
+    assert listed == soonest[:NEXT_DATES]  # the soonest after 23 November 2026, in order
     assert 'href="calendar/"' in page
 
 
