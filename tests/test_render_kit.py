@@ -9,12 +9,12 @@ a page or file of the docs tree.
 from __future__ import annotations
 
 import io
-import re
+import string
 import zipfile
 from typing import Any
 
 import pytest
-from conftest import REPO, TODAY, axe_violations, profession, render_tree, talk
+from conftest import REPO, TODAY, axe_violations, parse_html, profession, render_tree, talk
 from pptx import Presentation
 
 from generator.catalogue import build_catalogue
@@ -155,7 +155,9 @@ def test_quiz_clues_do_not_give_the_answer_away(shipped_tree: Any) -> None:
                                                    summary="Music therapists use music to help people."))
     assert clue(made_up) == "They use music to help people."
     html = shipped_tree["kit/quiz.md"]
-    letters = re.findall(r"<li><strong>([A-Z])</strong>: ", html)
+    letters = [str(strong.string) for strong in parse_html(html).select("li > strong:first-child")
+               if not strong.parent.attrs and strong.previous_sibling is None  # "<li><strong>A</strong>: a clue"
+               and strong.string in list(string.ascii_uppercase) and str(strong.next_sibling).startswith(": ")]
     assert sorted(letters) == [chr(ord("A") + index) for index in range(15)]
 
 
