@@ -4,14 +4,36 @@ follow-ups."""
 
 from __future__ import annotations
 
-import re
-
-from conftest import event, profession, render_tree, resource, talk
+from bs4 import BeautifulSoup, Tag
+from conftest import event, parse_html, profession, render_tree, resource, talk, texts, values
 
 from generator.model import Resource
 from generator.render.ambassadors import GATSBY_BENCHMARKS, resource_age_groups
 
 render = render_tree
+
+
+def groups(tree: BeautifulSoup, prefix: str) -> dict[str, Tag]:
+    """The lists by group, in page order: each `<section>` headed by an `<h3 id="{prefix}{group}">`, by group."""
+    return {str(heading["id"]).removeprefix(prefix): heading.parent
+            for heading in tree.select(f'section > h3[id^="{prefix}"]') if heading.parent is not None}
+
+
+def below_heading(section: Tag) -> str:
+    """The visible text of a group's section below its heading."""
+    return " ".join(texts(section, ":scope > :not(h3)"))
+
+
+def under(tree: BeautifulSoup, heading_id: str) -> list[Tag]:
+    """The elements after `<h2 id="{heading_id}">` up to the next `<h2>`; the heading must be there."""
+    heading = tree.select_one(f"h2#{heading_id}")
+    assert heading is not None, heading_id
+    found = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        found.append(sibling)
+    return found
 
 
 LESSON = talk("lesson", title="Match interests to jobs", age_groups=["ks4", "ks5"], minutes=50,
@@ -43,13 +65,14 @@ def catalogue_files() -> dict:
 
 def test_index_cards_carry_filter_values(make_catalogue) -> None:
     page = render(make_catalogue(catalogue_files()))["ambassadors/index.md"]
+    tree = parse_html(page)
     assert 'data-age="ks4 ks5" data-minutes="50" data-setting="class-session" data-profession="podiatrist"' in page
     assert 'data-age="ks3" data-minutes="15" data-setting="assembly" data-profession="all"' in page
     assert 'href="../ambassadors/lesson/"' in page
     assert 'data-filters="talk-pack-cards talk-resource-cards"' in page
     assert 'src="../assets/filters.js"' in page
     assert "2 of" not in page and ">2 talk packs</p>" in page
-    assert re.findall(r'name="minutes" value="([^"]*)"', page) == ["", "15", "20", "30", "60"]
+    assert values(tree, '[name="minutes"][value]', "value") == ["", "15", "20", "30", "60"]
     assert '<details class="ahp-filter" open data-match="max">' in page  # a time limit, not a list of values
 
 
@@ -63,18 +86,20 @@ def test_index_lists_only_talk_resources(make_catalogue) -> None:
 
 def test_index_has_server_rendered_lists_per_age_group(make_catalogue) -> None:
     page = render(make_catalogue(catalogue_files()))["ambassadors/index.md"]
-    sections = dict(re.findall(r'<h3 id="age-(\w+)">.*?</h3>\n(.*?)</section>', page, re.S))
+    sections = groups(parse_html(page), "age-")
     assert list(sections) == ["ks2", "ks3", "ks4", "ks5", "adults"]
-    assert "No talk packs for this age group yet." in sections["ks2"]
-    assert "What are AHPs?" in sections["ks3"] and "Match interests" not in sections["ks3"]
-    assert "Match interests to jobs</a> (50 min, class session)" in sections["ks4"]
-    assert "Match interests to jobs" in sections["ks5"]
+    lists = {group: below_heading(section) for group, section in sections.items()}
+    assert "No talk packs for this age group yet." in lists["ks2"]
+    assert "What are AHPs?" in lists["ks3"] and "Match interests" not in lists["ks3"]
+    assert ("Match interests to jobs", " (50 min, class session)") in [
+        (link.get_text(), str(link.next_sibling)) for link in sections["ks4"].select("li > a")]
+    assert "Match interests to jobs" in lists["ks5"]
     assert "Key stage 4 (Years 10 and 11, ages 14 to 16)" in page
 
 
 def test_index_lists_awareness_dates_of_the_next_eight_weeks(make_catalogue) -> None:
     page = render(make_catalogue(catalogue_files()))["ambassadors/index.md"]
-    dates = page.split('<h2 id="dates">', 1)[1].split("</ul>", 1)[0]
+    dates = " ".join(texts(parse_html(page), "h2#dates + ul"))
     assert "Soon day" in dates and "3 December 2026" in dates
     assert "Edge day" in dates  # 17 January 2027: the 56th day counting 23 November 2026 as the first
     assert "Late day" not in dates and "AHPs Day" not in dates
@@ -142,19 +167,22 @@ def teach_files() -> dict:
 
 def test_teach_page_lists_packs_by_key_stage_prints_dates_and_how_to_ask_for_a_speaker(make_catalogue) -> None:
     page = render(make_catalogue(teach_files()))["teach/index.md"]
-    teacher = page.split('<h2 id="teacher-packs">', 1)[1].split("<h2", 1)[0]
+    tree = parse_html(page)
+    teacher_packs = under(tree, "teacher-packs")
+    teacher = " ".join(element.get_text(" ", strip=True) for element in teacher_packs)
     assert "Options talk" in teacher and "What are AHPs?" not in teacher and "Changing career" not in teacher
-    assert 'href="../kit/slides/teacher-pack.pptx" download' in teacher
-    sections = dict(re.findall(r'<h3 id="teach-(\w+)">.*?</h3>\n(.*?)</section>', page, re.S))
+    assert [link for element in teacher_packs
+            for link in element.select('a[href="../kit/slides/teacher-pack.pptx"][download]')]
+    sections = {group: below_heading(section) for group, section in groups(tree, "teach-").items()}
     assert list(sections) == ["ks2", "ks3", "ks4", "ks5", "adults"]
     assert "Options talk" in sections["ks3"] and "20 min · Class session · A teacher, no AHP needed" in sections["ks3"]
     assert "Changing career" in sections["adults"]
     for target in ("kit/picture-cards/", "kit/interest-cards/", "kit/strength-cards/", "kit/value-cards/",
                    "kit/quiz/", "professions/"):
         assert f'href="../{target}"' in page, target
-    dates = page.split('<h2 id="dates">', 1)[1].split("</ul>", 1)[0]
+    dates = " ".join(texts(tree, "h2#dates + ul"))
     assert "Soon day" in dates and "Application deadline" in dates and "Late day" not in dates
-    speaker = page.split('<h2 id="speaker">', 1)[1]
+    speaker = " ".join(texts(tree, "h2#speaker ~ *"))
     assert "Inspiring the Future" in speaker and "widening participation team" in speaker
     assert "Quick Guide to Allied Health Professions Careers Awareness" in speaker  # the cited source documents
     assert "Quick guide to work experience" in speaker
@@ -163,11 +191,12 @@ def test_teach_page_lists_packs_by_key_stage_prints_dates_and_how_to_ask_for_a_s
 def test_talk_page_links_every_material_and_marks_the_story_optional(make_catalogue) -> None:
     tree = render(make_catalogue(teach_files()))
     page = tree["ambassadors/teacher-pack.md"]
-    materials = page.split('<h2 id="materials">', 1)[1].split("</ul>", 1)[0]
-    for href in ('href="../../kit/picture-cards/"', 'href="../../kit/interest-cards/"', 'href="../../kit/quiz/"',
-                 'href="../../professions/podiatrist/handout/"', 'href="../../resources/ahp-vr360/"',
-                 'href="../../kit/slides/teacher-pack.pptx" download'):
-        assert href in materials, href
+    materials = parse_html(page).select_one("h2#materials + ul")
+    assert materials is not None
+    for href in ("../../kit/picture-cards/", "../../kit/interest-cards/", "../../kit/quiz/",
+                 "../../professions/podiatrist/handout/", "../../resources/ahp-vr360/"):
+        assert materials.select(f'[href="{href}"]'), href
+    assert materials.select('[href="../../kit/slides/teacher-pack.pptx"][download]')
     assert "Your story</strong> <em class=\"ahp-plan__optional\">(optional when a teacher presents)</em>" in page
     assert "A teacher, no AHP needed" in page and "Science, Art" in page
     assert "Benchmark 4: Linking curriculum learning to careers" in page
