@@ -7,7 +7,8 @@ import datetime as dt
 import re
 
 import pytest
-from conftest import REPO, TODAY, axe_violations, event, profession
+from bs4 import BeautifulSoup, Tag
+from conftest import REPO, TODAY, axe_violations, event, parse_html, profession, texts, values
 
 from generator.catalogue import build_catalogue
 from generator.load import load_catalogue_files
@@ -59,15 +60,17 @@ def body(page: str | bytes) -> str:
     return page.split("\n---\n", 1)[1]
 
 
-def titles_in_order(html: str) -> list[str]:
-    return re.findall(r'class="ahp-cal__title"><a href="[^"]+">([^<]+)</a>', html)
+def titles_in_order(page: BeautifulSoup) -> list[str]:
+    """The dates' titles, each the link that opens its `.ahp-cal__title` heading, in page order."""
+    return texts(page, ".ahp-cal__title > a[href]:first-child")
 
 
 def test_calendar_is_the_next_twelve_months_by_month(tree) -> None:
     html = body(tree["calendar/index.md"])
-    months = re.findall(r'<h2 id="month-\d+">([^<]+)</h2>', html)
+    page = parse_html(html)
+    months = texts(page, 'h2[id^="month-"]')
     assert months == ["January 2027", "April 2027", "June 2027", "July 2027", "October 2027", "November 2027"]
-    assert titles_in_order(html) == ["UCAS deadline", "Foot Week", "Work experience weeks", "Clearing", "AHPs Day",
+    assert titles_in_order(page) == ["UCAS deadline", "Foot Week", "Work experience weeks", "Clearing", "AHPs Day",
                                      "OT Week"]
     assert "Careers fair" not in html and "Earlier this month" not in html
     assert "26 April to 2 May 2027" in html and "1 to 7 November 2027" in html
@@ -83,7 +86,7 @@ def test_each_date_shows_professions_and_an_add_to_calendar_link(tree) -> None:
     assert '<a class="ahp-cal__add" href="../calendar/events/ot-week.ics" type="text/calendar">Add to calendar' in item
     assert "calendar/events/ot-week.ics" in tree
     assert '<time datetime="2027-11-01">' in item
-    links = re.findall(r'href="\.\./([^"]+\.ics)"', html)
+    links = [href.removeprefix("../") for href in values(parse_html(html), '[href^="../"][href$=".ics"]', "href")]
     assert links and all(link in tree for link in links)
 
 
@@ -99,13 +102,13 @@ def test_filters_work_without_javascript_through_small_pages(tree) -> None:
         assert f'href="../calendar/for/{audience}/"' in html
         assert f"calendar/for/{audience}.md" in tree
     podiatry = body(tree["calendar/professions/podiatrist.md"])
-    assert titles_in_order(podiatry) == ["UCAS deadline", "Foot Week", "Work experience weeks", "Clearing",
+    assert titles_in_order(parse_html(podiatry)) == ["UCAS deadline", "Foot Week", "Work experience weeks", "Clearing",
                                          "AHPs Day"]  # its own week and the [all] dates, not OT Week
     assert 'href="../../../calendar/podiatrist.ics"' in podiatry
     assert "<code class=\"ahp-cal__address\">https://careers.example.org/calendar/podiatrist.ics</code>" in podiatry
     assert "<script" not in podiatry
     returners = body(tree["calendar/for/returner.md"])
-    assert titles_in_order(returners) == ["OT Week"]
+    assert titles_in_order(parse_html(returners)) == ["OT Week"]
     assert 'href="../../../calendar/for/returner.ics"' in returners
 
 
@@ -116,20 +119,38 @@ def test_list_pages_stay_small(tree) -> None:
     assert "<script" not in body(tree["calendar/plan.md"])
 
 
+def plan_month(plan: BeautifulSoup, label: str) -> tuple[Tag, Tag]:
+    """One month of "Plan your year": the `<section>` its `<h2>` heads, and the section's one "Awareness dates"
+    column (the `<h3>` and what follows it)."""
+    sections = [heading.parent for heading in plan.select('section > h2[id^="plan-"]') if heading.get_text() == label]
+    assert len(sections) == 1 and sections[0] is not None, label
+    columns = [heading.parent for heading in sections[0].select("h3") if heading.get_text() == "Awareness dates"]
+    assert len(columns) == 1 and columns[0] is not None, label
+    return sections[0], columns[0]
+
+
+def after_label(element: Tag, label: str) -> list[str]:
+    """The text right after each `<span>` in `element` that reads `label`: a label, then its value."""
+    return [str(span.next_sibling) for span in element.select("span") if span.get_text() == label]
+
+
 def test_plan_your_year_puts_recruitment_beside_awareness(tree) -> None:
     html = body(tree["calendar/plan.md"])
-    months = re.findall(r'<h2 id="plan-\d+">([^<]+)</h2>', html)
+    plan = parse_html(html)
+    months = texts(plan, 'h2[id^="plan-"]')
     assert months[0] == "November 2026" and months[-1] == "October 2027" and len(months) == 12
-    november = html[html.index(">November 2026<"):html.index(">December 2026<")]
-    assert "Earlier this month" in november  # the plan shows whole months
-    june = html[html.index(">June 2027<"):html.index(">July 2027<")]
-    recruitment, awareness = june.split("<h3>Awareness dates</h3>")
-    assert "Work experience weeks" in recruitment and "Plan ahead:</span> Schools and colleges need time" in recruitment
-    assert "None this month." in awareness
-    april = html[html.index(">April 2027<"):html.index(">May 2027<")]
-    assert "Foot Week" in april.split("<h3>Awareness dates</h3>")[1]
-    march = html[html.index(">March 2027<"):html.index(">April 2027<")]
-    assert "Get ready for April 2027:</span> Foot Week." in march
+    november, _ = plan_month(plan, "November 2026")
+    assert "Earlier this month" in november.get_text()  # the plan shows whole months
+    _, june_awareness = plan_month(plan, "June 2027")
+    recruitment = june_awareness.find_previous_siblings()
+    assert "Work experience weeks" in " ".join(column.get_text() for column in recruitment)
+    assert [text for column in recruitment for text in after_label(column, "Plan ahead:")
+            if text.startswith(" Schools and colleges need time")]
+    assert "None this month." in june_awareness.get_text()
+    _, april_awareness = plan_month(plan, "April 2027")
+    assert "Foot Week" in april_awareness.get_text()
+    march, _ = plan_month(plan, "March 2027")
+    assert [text for text in after_label(march, "Get ready for April 2027:") if text.startswith(" Foot Week.")]
     for document in ("Allied Health Professions: Quick guide to work experience",
                      "Quick Guide to Allied Health Professions Careers Awareness"):
         assert document in html
