@@ -65,6 +65,11 @@ def titles_in_order(page: BeautifulSoup) -> list[str]:
     return texts(page, ".ahp-cal__title > a[href]:first-child")
 
 
+def after_label(element: Tag, label: str) -> list[str]:
+    """The text right after each `<span class="ahp-label">` in `element` that reads `label`: a label, then its value."""
+    return [str(span.next_sibling) for span in element.select("span.ahp-label") if span.get_text() == label]
+
+
 def test_calendar_is_the_next_twelve_months_by_month(tree) -> None:
     html = body(tree["calendar/index.md"])
     page = parse_html(html)
@@ -78,15 +83,16 @@ def test_calendar_is_the_next_twelve_months_by_month(tree) -> None:
 
 
 def test_each_date_shows_professions_and_an_add_to_calendar_link(tree) -> None:
-    html = body(tree["calendar/index.md"])
-    item = html[html.index('data-profession="occupational-therapist"'):]
-    item = item[: item.index("</li>")]
-    assert 'data-audience="returner"' in item
-    assert "<span class=\"ahp-label\">Professions:</span> Occupational therapist" in item
-    assert '<a class="ahp-cal__add" href="../calendar/events/ot-week.ics" type="text/calendar">Add to calendar' in item
+    page = parse_html(body(tree["calendar/index.md"]))
+    item = page.select_one('li[data-profession="occupational-therapist"]')
+    assert item is not None
+    assert item.get("data-audience") == "returner"
+    assert [text for text in after_label(item, "Professions:") if text.startswith(" Occupational therapist")]
+    add = item.select('a[class="ahp-cal__add"][href="../calendar/events/ot-week.ics"][type="text/calendar"]')
+    assert [link for link in add if str(link.contents[0]).startswith("Add to calendar")]
     assert "calendar/events/ot-week.ics" in tree
-    assert '<time datetime="2027-11-01">' in item
-    links = [href.removeprefix("../") for href in values(parse_html(html), '[href^="../"][href$=".ics"]', "href")]
+    assert item.select('time[datetime="2027-11-01"]')
+    links = [href.removeprefix("../") for href in values(page, '[href^="../"][href$=".ics"]', "href")]
     assert links and all(link in tree for link in links)
 
 
@@ -127,11 +133,6 @@ def plan_month(plan: BeautifulSoup, label: str) -> tuple[Tag, Tag]:
     columns = [heading.parent for heading in sections[0].select("h3") if heading.get_text() == "Awareness dates"]
     assert len(columns) == 1 and columns[0] is not None, label
     return sections[0], columns[0]
-
-
-def after_label(element: Tag, label: str) -> list[str]:
-    """The text right after each `<span>` in `element` that reads `label`: a label, then its value."""
-    return [str(span.next_sibling) for span in element.select("span") if span.get_text() == label]
 
 
 def test_plan_your_year_puts_recruitment_beside_awareness(tree) -> None:
