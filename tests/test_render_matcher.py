@@ -80,8 +80,11 @@ def test_page_is_in_the_navigation() -> None:
 def test_answer_bar_and_result_lists_are_in_the_page(make_catalogue) -> None:
     """matcher.js fills these; the bar (count and best three) sticks to the bottom of the screen."""
     page = render(make_catalogue(FILES))["people-like-me/index.md"]
-    bar = page.index('<div class="ahp-matcher-bar" id="matcher-bar">')
-    assert bar < page.index('<p id="matcher-status" role="status" aria-live="polite">') < page.index('id="matches"')
+    placed = parse_html(page).select("#matcher-bar, #matcher-status, #matches")  # in page order
+    assert [(element.name, element.get("id")) for element in placed] == [
+        ("div", "matcher-bar"), ("p", "matcher-status"), ("h2", "matches")]
+    assert placed[0].get("class") == ["ahp-matcher-bar"]
+    assert placed[1].get("role") == "status" and placed[1].get("aria-live") == "polite"
     assert '<a class="ahp-button" id="matcher-best" href="#matches" hidden>See why</a>' in page
     assert '<ol class="ahp-cards" id="matcher-results"></ol>' in page
     assert '<div id="matcher-more" hidden>' in page and '<ul id="matcher-more-list"></ul>' in page
