@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from conftest import module, profession, render_tree
+from conftest import module, parse_html, profession, render_tree, texts, values
 
 from generator.model import MAX_ACTIVITY_MINUTES, AgeRange
 from generator.render.modules import format_ages, format_minutes
@@ -39,26 +37,27 @@ def test_module_page_shows_every_field(make_catalogue) -> None:
                  '<a href="../../resources/ahp-vr360/">AHP VR360</a>', "What next",
                  "Ask your school about work experience.", "Sources"):
         assert text in page, text
-    titles = re.findall(r"<h3>(.*?)</h3>", page)
+    html = parse_html(page)
+    titles = texts(html, "h3")
     assert titles == ["Watch the film", "Try it out", "Think about it", "Debrief"]
-    what_next = page[page.index('id="what-next"'):]
-    assert 'href="../../professions/podiatrist/"' in what_next
+    assert "../../professions/podiatrist/" in values(html, "h2#what-next + ul [href]", "href")
 
 
 def test_reflective_log_is_in_the_html(make_catalogue) -> None:
     page = render(make_catalogue({"content/modules/podiatry-taster.yaml": four_activities()}))[PAGE]
+    html = parse_html(page)
     assert 'data-log-key="ahp-log:podiatry-taster"' in page
     for field_id, prompt in (("log-think-1", "What surprised you?"), ("log-think-2", "What would you ask?"),
                              ("log-debrief-1", "What next?")):
         assert f'<label for="{field_id}">{prompt}</label>' in page
-        assert re.search(rf'<textarea id="{field_id}"[^>]*data-log-prompt="{re.escape(prompt)}"', page)
+        assert values(html, f"textarea#{field_id}", "data-log-prompt") == [prompt]
     assert page.count("<textarea") == 3
     assert page.count('data-log-done') == 4  # one "I have done this" box per activity
     assert "Your answers stay on this device." in page
     assert "Nothing you type is sent to us or to anyone else." in page
     assert "answers typed here are not saved" in page  # the no-JavaScript note
     assert '<div class="ahp-log__tools" hidden>' in page  # buttons only appear when log.js runs
-    assert re.search(r'role="status" aria-live="polite">0 of 4 activities done<', page)
+    assert "0 of 4 activities done" in texts(html, '[role="status"][aria-live="polite"]')
     assert "3 activities ask you to think" not in page and "2 activities ask you to think" in page
     assert "Certificate of completion" in page
     assert "It has not been checked by the NHS" in page
@@ -95,11 +94,12 @@ def test_index_groups_modules_by_profession(make_catalogue) -> None:
         "content/modules/intro.yaml": module("intro", title="Introduction", professions=["all"]),
     }))
     index = tree["modules/index.md"]
-    groups = re.findall(r'<section class="ahp-modules__group" data-section data-profession="([^"]+)"', index)
+    html = parse_html(index)
+    groups = values(html, "section.ahp-modules__group[data-section][data-profession]", "data-profession")
     assert groups == ["dietitian", "podiatrist", "all"]
-    podiatrist = index[index.index('data-section data-profession="podiatrist"'):
-                       index.index('data-section data-profession="all"')]
-    assert re.findall(r'data-card="([^"]+)"', podiatrist) == ["food", "podiatry-taster"]
+    podiatrist = html.select_one('section[data-section][data-profession="podiatrist"]')
+    assert podiatrist is not None
+    assert values(podiatrist, "[data-card]", "data-card") == ["food", "podiatry-taster"]
     assert 'href="../professions/podiatrist/">Podiatrist</a></h2>' in index
     assert "For every profession" in index
     assert 'data-card="food" data-profession="dietitian podiatrist" data-audience="career-changer" ' \
@@ -116,9 +116,10 @@ def test_index_filters_are_an_enhancement(make_catalogue) -> None:
     index = render(make_catalogue({"content/modules/long.yaml": four_activities(id="long", title="Long")}))[
         "modules/index.md"]
     assert '<form class="ahp-filters" id="module-filters" data-filters="module-cards"' in index
-    assert re.findall(r'name="profession" value="([^"]*)"', index) == []  # one profession: nothing to choose
-    assert re.findall(r'name="duration" value="([^"]*)"', index) == ["30-minutes-to-1-hour", "1-to-3-hours"]
-    assert re.findall(r'name="audience" value="([^"]*)"', index) == []  # every module is for first-timers
+    html = parse_html(index)
+    assert values(html, '[name="profession"]', "value") == []  # one profession: nothing to choose
+    assert values(html, '[name="duration"]', "value") == ["30-minutes-to-1-hour", "1-to-3-hours"]
+    assert values(html, '[name="audience"]', "value") == []  # every module is for first-timers
     assert '<script src="../assets/filters.js" defer></script>' in index
 
 

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import pytest
-from conftest import REPO, TODAY, full_profession, profession, render_tree, resource
+from conftest import REPO, TODAY, full_profession, parse_html, profession, render_tree, resource, texts, values
 from test_content import PROFESSION_IDS
 
 from generator.catalogue import Catalogue, build_catalogue
@@ -55,10 +55,11 @@ def test_getting_in_fields_render_on_page_and_handout(make_catalogue) -> None:
                  'href="https://www.example.org/pay-scales"', "To be checked by 1 April 2027",
                  "Money while you train", "NHS Learning Support Fund", "Areas of care:</span> Older people"):
         assert text in page, text
-    steps = re.findall(r'<ul class="ahp-next-steps">(.*?)</ul>', page, re.S)[0]
-    assert re.findall(r'href="([^"]+)"', steps) == [
+    steps = parse_html(page).select_one("ul.ahp-next-steps")
+    assert steps is not None
+    assert values(steps, "[href]", "href") == [
         "https://www.ucas.com/", "https://www.gov.uk/apply-apprenticeship", "https://www.jobs.nhs.uk/"]
-    assert "Find a course (UCAS)" in steps
+    assert "Find a course (UCAS)" in texts(steps, "a")
     for text in ("University degree, usually:", "Usually two or three A levels", "Without A levels:",
                  "band 5 when you qualify", "Money while you train:", "ucas.com · gov.uk/apply-apprenticeship"):
         assert text in handout, text
@@ -83,8 +84,10 @@ def test_you_might_also_like_comes_from_shared_interests_and_care_areas(make_cat
                                                           interests=["eyes-and-vision"]),
     }
     page = render(make_catalogue(files))["professions/podiatrist.md"]
-    also = re.findall(r'<ul class="ahp-also-like">(.*?)</ul>', page, re.S)[0]
-    assert re.findall(r'professions/([a-z-]+)/"', also) == ["physiotherapist", "dietitian"]  # 3 shared, then 1
+    also = parse_html(page).select_one("ul.ahp-also-like")
+    assert also is not None
+    assert values(also, "[href]", "href") == [  # 3 shared, then 1
+        "../../professions/physiotherapist/", "../../professions/dietitian/"]
 
 
 def test_related_professions_ranks_by_shared_tags_and_never_lists_itself(make_catalogue) -> None:
@@ -113,11 +116,13 @@ def test_every_shipped_profession_answers_how_do_i_get_in(shipped_tree: Any, pid
     page, handout = shipped_tree[f"professions/{pid}.md"], shipped_tree[f"professions/{pid}/handout.md"]
     assert page.count("What you usually need") >= 2, "entry requirements on at least two routes"
     assert "Return to practice" in page
-    assert re.search(r"In the NHS: (Agenda for Change band \d|Most osteopaths work for themselves)", page)
+    html = parse_html(page)
+    pay = texts(html, "h2#pay + p")
+    assert pay and re.match(r"In the NHS: (Agenda for Change band \d|Most osteopaths work for themselves)", pay[0])
     assert "NHS pay award for 2025/26" in page and "To be checked by" in page
     assert 'id="funding"' in page
-    steps = re.findall(r'<ul class="ahp-next-steps">(.*?)</ul>', page, re.S)
-    assert steps and len(re.findall(r'<a href="https://', steps[0])) >= 3
+    steps = html.select_one("ul.ahp-next-steps")
+    assert steps is not None and len(steps.select('a[href^="https://"]')) >= 3
     assert 'id="also-like"' in page
     for text in ("usually:", "Pay:", "Money while you train:", "Next steps:", "ucas.com", "You might also like:"):
         assert text in handout, text

@@ -3,22 +3,37 @@
 from __future__ import annotations
 
 import json
-import re
 
-from conftest import profession, render_tree, resource
+from conftest import parse_html, profession, render_tree, resource, values
 
 from generator.render.search import GUIDE_KIND, SEARCH_PAGE
 
 render = render_tree
-FILTER = re.compile(r'data-pagefind-filter="([^:"]+):([^"]*)"')
-META = re.compile(r'data-pagefind-meta="([^:"]+):([^"]*)"')
+
+
+def pagefind(page: str, attribute: str) -> list[tuple[str, str]]:
+    """Every `key:value` in a `data-pagefind-filter` or `data-pagefind-meta` attribute of the page, in page order.
+    A meta without a colon takes its value from the element's text: it is left out."""
+    pairs = []
+    for setting in values(parse_html(page), f"[{attribute}]", attribute):
+        key, colon, value = setting.partition(":")
+        if attribute == "data-pagefind-filter" or colon:
+            assert key and colon, setting
+            pairs.append((key, value))
+    return pairs
 
 
 def filters(page: str) -> dict[str, list[str]]:
+    """The Pagefind filters of a page, each key with its values in page order."""
     found: dict[str, list[str]] = {}
-    for key, value in FILTER.findall(page):
+    for key, value in pagefind(page, "data-pagefind-filter"):
         found.setdefault(key, []).append(value)
     return found
+
+
+def metadata(page: str) -> dict[str, str]:
+    """The Pagefind metadata a page sets in its attributes."""
+    return dict(pagefind(page, "data-pagefind-meta"))
 
 
 def test_only_entry_and_guide_pages_are_indexed(make_catalogue) -> None:
@@ -41,10 +56,10 @@ def test_filters_use_the_explore_vocabulary(make_catalogue) -> None:
     assert filters(tree["resources/ahp-vr360.md"]) == {"kind": ["resource"], "audience": ["first-time", "returner"],
                                                        "profession": ["osteopath", "podiatrist"]}  # all, spelt out
     assert filters(tree["for/first-time.md"]) == {"kind": [GUIDE_KIND], "audience": ["first-time"]}
-    assert dict(META.findall(tree["resources/ahp-vr360.md"])) == {"kind": "Resource"}
-    meta = dict(META.findall(tree["professions/osteopath.md"]))
+    assert metadata(tree["resources/ahp-vr360.md"]) == {"kind": "Resource"}
+    meta = metadata(tree["professions/osteopath.md"])
     assert meta.pop("pictogram").startswith("M") and meta == {"kind": "Profession", "job": "Osteopath"}
-    assert dict(META.findall(tree["calendar/events/ahps-day.md"])) == {"kind": "Date"}
+    assert metadata(tree["calendar/events/ahps-day.md"]) == {"kind": "Date"}
 
 
 def test_search_words_are_shown_weighted_and_searchable(make_catalogue) -> None:
@@ -62,10 +77,14 @@ def test_search_page_lists_filters_and_the_words_typos_are_corrected_to(make_cat
         "speech-and-language-therapist", title="Speech and language therapist", search_words=["SLT", "swallowing"])}
     page = render(make_catalogue(files))[SEARCH_PAGE]
     assert 'action="./" method="get"' in page and 'name="q"' in page
-    chips = re.findall(r'data-group="(\w+)" data-value="([\w-]+)"', page)
+    html = parse_html(page)
+    chips = list(zip(values(html, "[data-group][data-value]", "data-group"),
+                     values(html, "[data-group][data-value]", "data-value"), strict=True))
     assert ("kind", "profession") in chips and ("kind", GUIDE_KIND) in chips and ("kind", "talk") in chips
     assert ("audience", "returner") in chips and ("profession", "speech-and-language-therapist") in chips
-    words = json.loads(re.search(r'<script type="application/json" id="search-words">(.*?)</script>', page).group(1))
+    script = html.select_one('script#search-words[type="application/json"]')
+    assert script is not None
+    words = json.loads(script.get_text())
     assert "therapist" in words and "language" in words and "swallowing" in words and "podiatrist" in words
     assert "and" not in words and "slt" not in words  # too short to correct safely
     assert "Search needs JavaScript" in page
@@ -74,8 +93,9 @@ def test_search_page_lists_filters_and_the_words_typos_are_corrected_to(make_cat
 
 def test_home_page_search_form_sends_words_to_the_search_page(make_catalogue) -> None:
     page = render(make_catalogue())["index.md"]
-    form = re.search(r'<form class="ahp-home-search[^>]*>', page).group(0)
-    assert 'role="search"' in form and 'action="search/"' in form and 'method="get"' in form
+    form = parse_html(page).select_one("form.ahp-home-search")
+    assert form is not None
+    assert form.get("role") == "search" and form.get("action") == "search/" and form.get("method") == "get"
     assert '<label for="home-q">' in page and 'id="home-q" name="q"' in page
     assert "ahp-header-search" not in page  # the header form is the theme's (generator/theme/partials)
     assert "assets/search.js" not in page and "pagefind" not in page

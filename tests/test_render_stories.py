@@ -3,9 +3,8 @@ link back to their professions, and profession pages that still list their stori
 
 from __future__ import annotations
 
-import re
-
-from conftest import profession, render_tree, story
+from bs4 import BeautifulSoup, Tag
+from conftest import parse_html, profession, render_tree, story, values
 
 render = render_tree
 
@@ -24,33 +23,46 @@ FILES = {
 }
 
 
-def card_of(page: str, title: str) -> str:
-    cards = re.findall(r'<li class="ahp-card".*?</li>', page, re.S)
-    return next(card for card in cards if title in card)
+def card_of(tree: BeautifulSoup, title: str) -> Tag:
+    """The first story card whose text contains `title`."""
+    return next(card for card in tree.select("li.ahp-card") if title in card.get_text())
+
+
+def card_data(card: Tag) -> tuple[str | None, ...]:
+    """What a card tells the filters: its profession, audience and route."""
+    return card.get("data-profession"), card.get("data-audience"), card.get("data-route")
+
+
+def source_of(card: Tag) -> str:
+    """The text of the card's line whose label, a <span>, is "Source:"."""
+    labels = [span for span in card.select("span") if span.get_text() == "Source:"]
+    assert len(labels) == 1 and labels[0].parent is not None, labels
+    return " ".join(labels[0].parent.get_text(" ", strip=True).split())
 
 
 def test_index_cards_are_labelled_and_filterable(make_catalogue) -> None:
     page = render(make_catalogue(FILES))["stories/index.md"]
-    case = card_of(page, "From sport to podiatry")
-    assert 'data-profession="podiatrist" data-audience="career-changer" data-route="career-change"' in case
-    assert "Case study" in case and "Source:</span> An NHS region" in case
-    personal = card_of(page, "Coming back")
-    assert 'data-profession="paramedic" data-audience="returner" data-route="return"' in personal
-    assert "Personal story" in personal and "Source:</span> www.example.org" in personal
-    invented = card_of(page, "An invented first year")
-    assert 'data-profession="all"' in invented and "Illustrative example" in invented
-    assert "Source:</span> Quick Guide to Allied Health Professions Careers Awareness" in invented
+    tree = parse_html(page)
+    case = card_of(tree, "From sport to podiatry")
+    assert card_data(case) == ("podiatrist", "career-changer", "career-change")
+    assert "Case study" in case.get_text() and source_of(case).startswith("Source: An NHS region")
+    personal = card_of(tree, "Coming back")
+    assert card_data(personal) == ("paramedic", "returner", "return")
+    assert "Personal story" in personal.get_text() and source_of(personal).startswith("Source: www.example.org")
+    invented = card_of(tree, "An invented first year")
+    assert invented.get("data-profession") == "all" and "Illustrative example" in invented.get_text()
+    assert source_of(invented).startswith("Source: Quick Guide to Allied Health Professions Careers Awareness")
     assert "3 stories" in page
 
 
 def test_index_filters_offer_only_routes_in_use(make_catalogue) -> None:
     page = render(make_catalogue(FILES))["stories/index.md"]
-    form = page.split("<form", 1)[1].split("</form>", 1)[0]
-    assert 'data-filters="story-cards"' in form
-    routes = re.findall(r'name="route" value="([^"]*)"', form)
+    form = parse_html(page).select_one("form")
+    assert form is not None and form.get("data-filters") == "story-cards"
+    routes = values(form, '[name="route"]', "value")
     assert routes == ["degree", "career-change", "return"]
-    assert re.findall(r'name="audience" value="([^"]*)"', form) == ["first-time", "career-changer", "returner"]
-    assert re.findall(r'name="profession" value="([^"]*)"', form) == ["paramedic", "podiatrist"]
+    assert values(form, '[name="audience"]', "value") == ["first-time", "career-changer", "returner"]
+    assert values(form, '[name="profession"]', "value") == ["paramedic", "podiatrist"]
     assert 'src="../assets/filters.js"' in page
 
 
