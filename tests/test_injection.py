@@ -76,13 +76,10 @@ class _Markup(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[str] = []
-        self.metas: list[dict[str, str | None]] = []
         self.in_script = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.in_script = tag == "script" and dict(attrs).get("type") in (None, "", "module", "text/javascript")
-        if tag == "meta":
-            self.metas.append(dict(attrs))
         if tag in ("iframe", "object", "embed") or (tag == "img" and ("src", "x") in attrs):
             self.found.append(f"<{tag}>")
         for name, value in attrs:
