@@ -3,13 +3,12 @@ previews need from every built page: a meaningful title, a description and Open 
 
 from __future__ import annotations
 
-import html
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, TODAY, axe_violations, profession, run_cli
+from bs4 import BeautifulSoup
+from conftest import REPO, TODAY, axe_violations, parse_html, profession, run_cli
 
 from generator.catalogue import KIND_ORDER
 from generator.model import AUDIENCE_IDS
@@ -48,7 +47,10 @@ def test_axe_finds_nothing(browser: Any, site_url: str, width: int) -> None:
     assert {path: violations for path, violations in found.items() if violations} == {}
 
 
-META = re.compile(r'<meta (?:name|property)="([^"]+)" content="([^"]*)"')
+def link_preview(tree: BeautifulSoup) -> dict[str, str]:
+    """Each `<meta name|property=... content=...>` of the page by its name: the description and Open Graph tags."""
+    return {str(meta.get("name") or meta.get("property")): str(meta["content"])
+            for meta in tree.select("meta[content]:is([name], [property])")}
 
 
 def built_pages(site: Path) -> list[Path]:
@@ -60,18 +62,18 @@ def test_every_page_has_a_title_description_and_link_preview(shipped_site: Path)
     missing = []
     titles = {}
     for path in built_pages(shipped_site):
-        text = path.read_text(encoding="utf-8")
+        tree = parse_html(path.read_text(encoding="utf-8"))
         name = path.parent.relative_to(shipped_site).as_posix()
-        title = re.search(r"<title>(.*?)</title>", text, re.S)
-        meta = dict(META.findall(text))
+        title = tree.select_one("head > title")
+        meta = link_preview(tree)
         needs = ("description", "og:title", "og:description", "og:type", "og:site_name", "og:locale")  # og:url: with
         # an address only (the shipped site is built without one; tests/test_site_address.py checks it with one)
         if not title or not all(meta.get(key, "").strip() for key in needs):
             missing.append(name)
             continue
-        titles[name] = html.unescape(title.group(1))
+        titles[name] = title.get_text()
         if name != ".":
-            assert titles[name] == f"{html.unescape(meta['og:title'])} - {site_name}", name
+            assert titles[name] == f"{meta['og:title']} - {site_name}", name
             assert meta["og:description"] == meta["description"], name
     assert missing == []
     assert titles["."].startswith(f"{site_name}: ")
@@ -84,7 +86,7 @@ def test_profession_preview_shows_its_summary(shipped_site: Path) -> None:
     catalogue = load_valid_catalogue(REPO, TODAY)
     podiatrist = catalogue.profession("podiatrist")
     text = (shipped_site / "professions/podiatrist/index.html").read_text(encoding="utf-8")
-    meta = {key: html.unescape(value) for key, value in META.findall(text)}
+    meta = link_preview(parse_html(text))
     assert meta["og:title"] == podiatrist.title
     assert meta["og:description"] == podiatrist.summary
     assert "og:url" not in meta  # built without an address: no made-up one (tests/test_site_address.py)
@@ -96,5 +98,5 @@ def test_quotes_in_a_summary_stay_inside_the_preview(make_catalogue, tmp_path: P
     result = run_cli("--root", str(root), "--today", TODAY.isoformat(), "build", "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr + result.stdout
     text = (tmp_path / "site/professions/podiatrist/index.html").read_text(encoding="utf-8")
-    meta = {key: html.unescape(value) for key, value in META.findall(text)}
+    meta = link_preview(parse_html(text))
     assert meta["description"] == meta["og:description"] == summary

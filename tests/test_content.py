@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO, TODAY
+from bs4 import BeautifulSoup, NavigableString, Tag
+from conftest import REPO, TODAY, parse_html, values
 
 from generator.catalogue import KIND_ORDER, Catalogue
 from generator.pipeline import load_valid_catalogue
@@ -69,19 +70,26 @@ def test_summaries_for_young_people_are_plain_english(catalogue: Catalogue) -> N
     assert hard == {}
 
 
+def pages_linked(tree: BeautifulSoup, root: str) -> set[str]:
+    """The site addresses (from the site root) of the page's links `root` + address, without a query or fragment."""
+    return {href.removeprefix(root) for href in values(tree, "a[href]", "href")
+            if href.startswith(root) and len(href) > len(root) and not {"#", "?"} & set(href)}
+
+
 def test_every_entry_is_reachable_from_its_audience_guides(shipped_site: Path, catalogue: Catalogue) -> None:
     """On the guide itself, or one tap away: the guide's 'See all' link for that kind opens Explore, whose
     server-rendered pages list every entry without JavaScript."""
     explore = set()
     for listing in (shipped_site / "explore").rglob("index.html"):
         depth = len(listing.relative_to(shipped_site).parts) - 1
-        explore |= set(re.findall(r'href="' + re.escape("../" * depth) + r'([^"#?]+)"', listing.read_text()))
+        explore |= pages_linked(parse_html(listing.read_text()), "../" * depth)
     missing = []
     for audience in catalogue.guides:
-        html = (shipped_site / "for" / audience / "index.html").read_text()
-        on_guide = set(re.findall(r'href="\.\./\.\./([^"#?]+)"', html))
+        tree = parse_html((shipped_site / "for" / audience / "index.html").read_text())
+        on_guide = pages_linked(tree, "../../")
+        see_all_links = values(tree, ".ahp-see-all a", "href")
         for kind in KIND_ORDER:
-            see_all = f"explore/?audience={audience}&amp;kind={kind}" in html
+            see_all = f"../../explore/?audience={audience}&kind={kind}" in see_all_links
             links = on_guide | explore if see_all else on_guide
             for entry in catalogue.of_kind(kind):
                 if getattr(entry, "for_staff", False):
@@ -97,13 +105,24 @@ SEED_FILE_NAME = re.compile(r"\b00\d_[0-9a-f]{16}(?:\.txt)?\b")
 """The shape of a source document's file name (e.g. 000_055b8d76fe1b33d6.txt): an editors' key, never shown."""
 
 
+def says_how_to_get_it(tree: BeautifulSoup) -> bool:
+    """`<h2 id="how-to-get">How to get it</h2>`, then straight after it a plain `<p>` whose text starts with a word."""
+    heading = tree.select_one("h2#how-to-get")
+    if heading is None or heading.string != "How to get it":
+        return False
+    after = [node for node in heading.next_siblings if not (isinstance(node, NavigableString) and not node.strip())]
+    answer = after[0] if after else None
+    return (isinstance(answer, Tag) and answer.name == "p" and not answer.attrs and bool(answer.contents)
+            and isinstance(answer.contents[0], NavigableString) and re.match(r"\w", answer.contents[0]) is not None)
+
+
 def test_no_resource_page_is_a_dead_end(shipped_site: Path, catalogue: Catalogue) -> None:
     dead_ends = []
     for resource in catalogue.resources:
-        html = (shipped_site / page_url(page_path("resource", resource.id)) / "index.html").read_text()
-        opens = re.search(r'class="ahp-resource__open"><a class="ahp-button" href="https://[^"]+"', html)
-        how = re.search(r'<h2 id="how-to-get">How to get it</h2>\s*<p>\w', html)
-        if not (opens or how):
+        tree = parse_html((shipped_site / page_url(page_path("resource", resource.id)) / "index.html").read_text())
+        opens = [href for href in values(tree, '[class="ahp-resource__open"] > a[class="ahp-button"]:first-child',
+                                         "href") if href.startswith("https://") and len(href) > len("https://")]
+        if not (opens or says_how_to_get_it(tree)):
             dead_ends.append(resource.id)
     assert len(catalogue.resources) >= 50
     assert dead_ends == []
@@ -118,10 +137,13 @@ def test_no_source_document_file_name_is_shown_anywhere(shipped_site: Path) -> N
 
 
 def test_sources_name_the_document_by_title_and_publisher(shipped_site: Path) -> None:
-    html = (shipped_site / "stories" / "hampshire-hospitals-insight-days" / "index.html").read_text()
-    sources = html[html.index('id="sources-heading"'):]
-    assert "<cite>Work experience in the NHS</cite>, NHS Employers, 9 January 2024" in sources
-    assert 'href="https://www.nhsemployers.org/publications/work-experience-nhs"' in sources
+    tree = parse_html((shipped_site / "stories" / "hampshire-hospitals-insight-days" / "index.html").read_text())
+    sources = tree.select_one('section[aria-labelledby="sources-heading"]:has(> h2#sources-heading)')
+    assert sources is not None
+    cited = [(cite.string, str(cite.next_sibling).startswith(", NHS Employers, 9 January 2024"))
+             for cite in sources.select("cite") if not cite.attrs]
+    assert ("Work experience in the NHS", True) in cited, cited
+    assert "https://www.nhsemployers.org/publications/work-experience-nhs" in values(sources, "a", "href")
 
 
 def test_the_file_name_check_can_fail() -> None:

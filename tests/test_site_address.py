@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import TODAY, resource, run_cli
+from conftest import TODAY, parse_html, resource, run_cli, texts, values
 
 from generator.errors import BuildFailed, UsageError
 from generator.site_address import (
@@ -74,14 +74,14 @@ def test_build_for_an_address_uses_it_everywhere_and_never_example_org(make_cata
     assert f"for {PUBLISHED}" in result.stdout and "No site address" not in result.stderr
     files = every_text_file(site)
     assert [name for name, text in files.items() if "example.org" in text] == []
-    profession = files["professions/podiatrist/index.html"]
-    assert f'<link rel="canonical" href="{PUBLISHED}professions/podiatrist/">' in profession
-    assert f'<meta property="og:url" content="{PUBLISHED}professions/podiatrist/">' in profession
-    assert f'<span class="ahp-qr__url">{PUBLISHED}professions/podiatrist/</span>' in files[
-        "professions/podiatrist/handout/index.html"]
+    profession = parse_html(files["professions/podiatrist/index.html"])
+    assert values(profession, 'link[rel="canonical"]', "href") == [f"{PUBLISHED}professions/podiatrist/"]
+    assert values(profession, 'meta[property="og:url"]', "content") == [f"{PUBLISHED}professions/podiatrist/"]
+    handout = parse_html(files["professions/podiatrist/handout/index.html"])
+    assert texts(handout, '[class="ahp-qr"] span[class="ahp-qr__url"]') == [f"{PUBLISHED}professions/podiatrist/"]
     feed = files["calendar.ics"].replace("\r\n ", "")  # unfold long lines
     assert f"URL:{PUBLISHED}calendar/events/ahps-day/" in feed and "UID:ahps-day@example.test" in feed
-    assert f"{PUBLISHED}calendar.ics</code>" in files["calendar/index.html"]
+    assert f"{PUBLISHED}calendar.ics" in texts(parse_html(files["calendar/index.html"]), "code")
     assert f"<loc>{PUBLISHED}professions/podiatrist/</loc>" in files["sitemap.xml"]
 
 
@@ -89,7 +89,8 @@ def test_site_url_from_the_environment(make_catalogue, tmp_path: Path) -> None:
     site = tmp_path / "site"
     result = build(make_catalogue(), site, "--strict", env={"SITE_URL": PUBLISHED})
     assert result.returncode == 0, result.stderr
-    assert f'href="{PUBLISHED}professions/podiatrist/"' in (site / "professions/podiatrist/index.html").read_text()
+    page = parse_html((site / "professions/podiatrist/index.html").read_text())
+    assert f"{PUBLISHED}professions/podiatrist/" in values(page, "[href]", "href")
 
 
 def test_build_without_an_address_is_relative_and_says_what_is_left_out(make_catalogue, tmp_path: Path) -> None:
@@ -100,9 +101,10 @@ def test_build_without_an_address_is_relative_and_says_what_is_left_out(make_cat
     files = every_text_file(site)
     assert [name for name, text in files.items() if re.search(r"example\.(org|com|net)", text)] == []
     assert 'rel="canonical"' not in files["professions/podiatrist/index.html"]
-    handout = files["professions/podiatrist/handout/index.html"]
-    assert "<svg" not in handout.split('class="ahp-qr"', 1)[1].split("</div>", 1)[0]
-    assert '<span class="ahp-qr__url">/professions/podiatrist/</span>' in handout
+    qr = parse_html(files["professions/podiatrist/handout/index.html"]).select_one('[class="ahp-qr"]')
+    assert qr is not None
+    assert qr.select("svg") == []
+    assert texts(qr, 'span[class="ahp-qr__url"]') == ["/professions/podiatrist/"]
     assert "URL:" not in files["calendar.ics"]
 
 
