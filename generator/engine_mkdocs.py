@@ -29,7 +29,7 @@ from mkdocs.plugins import BasePlugin
 from generator.docs_tree import DocsTree, new_sibling_directory, swap_in
 from generator.errors import BuildFailed, ContentInvalid, UsageError, describe_failure
 from generator.pipeline import DOCS_DIR, build_date, render_docs
-from generator.render import GENERATED_PAGE_START
+from generator.render import GENERATED_PAGE_START, CompiledTemplates
 from generator.search_index import build_search_index
 from generator.site_address import site_address, usable_address
 
@@ -80,9 +80,17 @@ def build_site(root: Path, site_dir: Path, *, strict: bool = False, site_url: st
     swap_in(staging, site_dir)
 
 
+_COMPILED_THEME = CompiledTemplates()
+
+
 class GeneratedPages(BasePlugin):  # type: ignore[type-arg]
     """Generated pages skip Python-Markdown; added to every MkDocs build (CLI, preview and plain `mkdocs`). Only a
     speed-up: an engine without it (Zensical) passes the same one-block HTML pages through Markdown unchanged."""
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Any) -> Any:
+        """Keep the theme's compiled templates between builds of one process (every rebuild of `serve`)."""
+        env.bytecode_cache = _COMPILED_THEME
+        return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Any) -> str:
         """A generated page is already HTML: keep it out of Python-Markdown, which would parse every tag of a large

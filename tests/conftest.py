@@ -9,8 +9,10 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
+import fcntl
 import functools
 import http.server
+import importlib.util
 import io
 import os
 import shutil
@@ -138,41 +140,44 @@ def dump(data: Any) -> str:
     return yaml.dump(data, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True)
 
 
-@pytest.fixture
-def make_catalogue(tmp_path: Path) -> Callable[..., Path]:
-    """Write a small catalogue into tmp_path. `files` maps relative paths to data (dumped as YAML) or raw text.
+def write_catalogue(root: Path, files: dict[str, Any] | None = None, *, replace: bool = False) -> Path:
+    """Write a small catalogue project into `root`. `files` maps relative paths to data (dumped as YAML) or raw text.
 
     Without arguments it writes one valid entry of every kind; pass `files` to add or replace files, and
     `replace=True` to start from nothing.
     """
+    defaults: dict[str, Any] = {
+        "content/professions/podiatrist.yaml": profession(),
+        "content/stories/sport-to-podiatry.yaml": story(),
+        "content/modules/podiatry-taster.yaml": module(),
+        "content/talks/assembly.yaml": talk(),
+        "content/audiences/first-time.yaml": guide(),
+        "resources.yaml": [resource()],
+        "events_calendar.yaml": [event()],
+    }
+    chosen = dict(files or {}) if replace else {**defaults, **(files or {})}
+    for relative, data in chosen.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            target.write_bytes(data)
+        else:
+            target.write_text(data if isinstance(data, str) else dump(copy.deepcopy(data)), encoding="utf-8")
+    (root / "content").mkdir(parents=True, exist_ok=True)
+    if not (root / "mkdocs.yml").exists():
+        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    generator_link = root / "generator"
+    if not generator_link.exists():
+        generator_link.symlink_to(REPO / "generator")
+    return root
+
+
+@pytest.fixture
+def make_catalogue(tmp_path: Path) -> Callable[..., Path]:
+    """`write_catalogue` into tmp_path/project: call it with the files to add or replace (see there)."""
 
     def write(files: dict[str, Any] | None = None, *, replace: bool = False) -> Path:
-        root = tmp_path / "project"
-        defaults: dict[str, Any] = {
-            "content/professions/podiatrist.yaml": profession(),
-            "content/stories/sport-to-podiatry.yaml": story(),
-            "content/modules/podiatry-taster.yaml": module(),
-            "content/talks/assembly.yaml": talk(),
-            "content/audiences/first-time.yaml": guide(),
-            "resources.yaml": [resource()],
-            "events_calendar.yaml": [event()],
-        }
-        chosen = dict(files or {}) if replace else {**defaults, **(files or {})}
-        for relative, data in chosen.items():
-            target = root / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(data, bytes):
-                target.write_bytes(data)
-            else:
-                target.write_text(data if isinstance(data, str) else dump(copy.deepcopy(data)), encoding="utf-8")
-        (root / "content").mkdir(parents=True, exist_ok=True)
-        for name in ("mkdocs.yml",):
-            if not (root / name).exists():
-                shutil.copy(REPO / name, root / name)
-        generator_link = root / "generator"
-        if not generator_link.exists():
-            generator_link.symlink_to(REPO / "generator")
-        return root
+        return write_catalogue(tmp_path / "project", files, replace=replace)
 
     return write
 
@@ -186,6 +191,12 @@ def render_tree(root: Path, site_url: str = "https://example.org/") -> Any:
 
     catalogue = build_catalogue(validate_catalogue(load_catalogue_files(root), TODAY))
     return render_site(catalogue, RenderOptions(today=TODAY, site_url=site_url))
+
+
+@pytest.fixture(scope="session")
+def shipped_tree() -> Any:
+    """The shipped catalogue's docs tree, rendered once per worker for the fixed test date (read-only)."""
+    return render_tree(REPO)
 
 
 def run_cli_process(*args: str, cwd: Path | None = None,
@@ -250,6 +261,47 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@contextlib.contextmanager
+def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[tuple[Path, bool]]:
+    """(folder, must_build): a folder shared by the parallel workers of one run. The first worker to ask holds a
+    lock while it builds into it; the others wait, then find it built. Without workers it is this session's own.
+    A costly site (1,000 entries) is then built once a run, not once a worker."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        yield tmp_path_factory.mktemp(name), True
+        return
+    folder = tmp_path_factory.getbasetemp().parent / name
+    with open(folder.with_suffix(".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            done = folder / ".built"
+            folder.mkdir(exist_ok=True)
+            yield folder, not done.exists()
+            done.touch()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def load_benchmark() -> Any:
+    """benchmarks/bench.py as a module: its synthetic catalogues are the ones the size budgets are measured on."""
+    spec = importlib.util.spec_from_file_location("bench", REPO / "benchmarks" / "bench.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    return bench
+
+
+@pytest.fixture(scope="session")
+def thousand_entry_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The benchmark's 1,000-entry catalogue (15 professions and every other kind) built with its search index."""
+    with shared_folder(tmp_path_factory, "thousand-entries") as (folder, must_build):
+        if must_build:
+            load_benchmark().make_catalogue(folder / "project", 1000)
+            result = run_cli("--root", str(folder / "project"), "--today", TODAY.isoformat(), "build",
+                             "--site-dir", str(folder / "site"))
+            assert result.returncode == 0, result.stderr + result.stdout
+    return folder / "site"
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves a folder without logging every request; tests subclass it to compress or add a path prefix."""
 
@@ -305,16 +357,31 @@ def page(browser: Any) -> Iterator[Any]:
     context.close()
 
 
+@pytest.fixture(scope="module")
+def phone_tab(browser: Any) -> Iterator[Any]:
+    """One 360 x 740 tab shared by a test module's read-only checks. Each test opens its own address in it (a new
+    document), but the renderer process, the HTTP cache and the installed service worker stay: a fresh context
+    costs each test about 0.4 s of CPU for a new renderer process and cold files. Tests that type answers, change
+    what the browser stores, route requests, listen to events or add init scripts use `page` instead."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
 AXE_SCRIPT = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
 
 
 def axe_violations(tab: Any) -> list[dict[str, Any]]:
     """Run axe-core (pinned, from the axe-playwright-python wheel) for WCAG 2.x A/AA rules on the open page, once
-    running CSS transitions have finished (a fading header measured mid-fade is a false contrast failure)."""
+    running CSS transitions have finished (a fading header measured mid-fade is a false contrast failure).
+
+    Only violations are collected (`resultTypes`): axe then skips building selectors and HTML for every passing
+    node, its own advice for speed; the rules run and judge exactly as before."""
     tab.add_script_tag(path=str(AXE_SCRIPT))
     result = tab.evaluate(
         "async () => { await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)));"
-        " return await axe.run(document, {runOnly: {type: 'tag', values: "
+        " return await axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag', values: "
         "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}}); }")
     return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
             for v in result["violations"]]

@@ -6,7 +6,6 @@ Chromium's own network events, encodedDataLength)."""
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import io
 import os
 from collections.abc import Iterator
@@ -15,7 +14,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import REPO, TODAY, QuietHandler, axe_violations, run_cli, serve_directory
+from conftest import REPO, TODAY, QuietHandler, axe_violations, serve_directory
 
 from generator.pipeline import load_valid_catalogue
 
@@ -265,17 +264,9 @@ def compressed_shipped(shipped_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def compressed_big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A 1,000-entry catalogue from the benchmark's generator, built and served."""
-    spec = importlib.util.spec_from_file_location("bench", REPO / "benchmarks" / "bench.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    root = tmp_path_factory.mktemp("search-big") / "project"
-    bench.make_catalogue(root, 1000)
-    site = root / "site"
-    result = run_cli("--root", str(root), "--today", TODAY.isoformat(), "build", "--site-dir", str(site))
-    assert result.returncode == 0, result.stderr + result.stdout
-    yield from serve_compressed(site)
+def compressed_big(thousand_entry_site: Path) -> Iterator[str]:
+    """The benchmark's 1,000-entry catalogue, built once a run, served compressed."""
+    yield from serve_compressed(thousand_entry_site)
 
 
 def first_search(browser: Any, base: str, words: str) -> tuple[int, list[tuple[str, int]]]:

@@ -16,20 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import (
-    REPO,
-    TODAY,
-    dump,
-    event,
-    guide,
-    module,
-    profession,
-    resource,
-    run_cli,
-    serve_directory,
-    story,
-    talk,
-)
+from conftest import serve_directory
 
 from generator.model import AUDIENCE_IDS
 
@@ -38,67 +25,33 @@ pytestmark = pytest.mark.browser
 SHIPPED_LIMIT = 100 * 1024
 BIG_LIMIT = 110 * 1024
 LONG_TASK_MS = 50
-PROFESSIONS = ("art-therapist", "diagnostic-radiographer", "dietitian", "dramatherapist", "music-therapist",
-               "occupational-therapist", "operating-department-practitioner", "orthoptist", "osteopath", "paramedic",
-               "physiotherapist", "podiatrist", "prosthetist-orthotist", "speech-and-language-therapist",
-               "therapeutic-radiographer")
 PAGES = ("", "explore/", "people-like-me/", "professions/podiatrist/", *(f"for/{a}/" for a in AUDIENCE_IDS))
 """Pages whose layout the phone checks cover; pages of other areas are checked by their own browser tests."""
 
 
-# --- A generated catalogue of 1,000 entries ----------------------------------------------------------------------
-
-def big_catalogue_files() -> dict[str, Any]:
-    """15 professions, one module and one talk pack, and 983 resources, stories and dates spread over them."""
-    audiences = [list(AUDIENCE_IDS[: 1 + n % 4]) for n in range(4)]
-    files: dict[str, Any] = {f"content/professions/{pid}.yaml": profession(pid, audiences=audiences[n % 4])
-                             for n, pid in enumerate(PROFESSIONS)}
-    files["content/modules/podiatry-taster.yaml"] = module()
-    files["content/talks/assembly.yaml"] = talk()
-    files.update({f"content/audiences/{a}.yaml": guide(a) for a in AUDIENCE_IDS})
-    files["resources.yaml"] = [resource()] + [
-        resource(f"resource-{n:03d}", title=f"Resource {n:03d} about {PROFESSIONS[n % 15].replace('-', ' ')}",
-                 type=("video", "website", "toolkit", "guide")[n % 4], minutes=(10, 45, 180, None)[n % 4],
-                 audiences=audiences[n % 4], professions=[PROFESSIONS[n % 15]])
-        for n in range(489)]
-    for n in range(300):
-        files[f"content/stories/story-{n:03d}.yaml"] = story(
-            f"story-{n:03d}", title=f"Story {n:03d}", audiences=audiences[(n + 1) % 4],
-            professions=[PROFESSIONS[(n * 7) % 15]])
-    files["events_calendar.yaml"] = [event()] + [
-        event(f"date-{n:03d}", title=f"Date {n:03d}", audiences=audiences[(n + 2) % 4],
-              professions=[PROFESSIONS[n % 15]], rule=f"FREQ=YEARLY;BYMONTH={1 + n % 12};BYMONTHDAY={1 + n % 28}",
-              starts=f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}")
-        for n in range(192)]
-    return files
-
-
-def count_entries(files: dict[str, Any]) -> int:
-    listed = sum(len(data) for name, data in files.items() if name in ("resources.yaml", "events_calendar.yaml"))
-    return listed + sum(1 for name in files if name.startswith("content/") and "/audiences/" not in name)
-
+# --- The benchmark's catalogue of 1,000 entries, built once a run (conftest.thousand_entry_site) --------------
 
 @pytest.fixture(scope="module")
-def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The generated catalogue built and served; written the way conftest's make_catalogue writes a project."""
-    root = tmp_path_factory.mktemp("big") / "project"
-    files = big_catalogue_files()
-    assert count_entries(files) == 1000
-    for relative, data in files.items():
-        (root / relative).parent.mkdir(parents=True, exist_ok=True)
-        (root / relative).write_text(dump(data), encoding="utf-8")
-    (root / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(), encoding="utf-8")
-    (root / "generator").symlink_to(REPO / "generator")
-    site = root / "site"
-    result = run_cli("--root", str(root), "--today", TODAY.isoformat(), "build", "--site-dir", str(site))
-    assert result.returncode == 0, result.stderr + result.stdout
-    yield from serve_directory(site)
+def big_site(thousand_entry_site: Path) -> Iterator[str]:
+    """The 1,000-entry site served on 127.0.0.1."""
+    yield from serve_directory(thousand_entry_site)
 
 
 # --- Measuring ---------------------------------------------------------------------------------------------------
 
-def first_load(browser: Any, url: str, width: int = 360) -> tuple[int, list[str], list[tuple[str, int]]]:
-    """Open `url` in a fresh context: (gzip bytes of everything fetched, every requested URL, per-response sizes)."""
+FirstLoad = tuple[int, list[str], list[tuple[str, int]]]
+_first_loads: dict[tuple[str, int], FirstLoad] = {}
+
+
+def first_load(browser: Any, url: str, width: int = 360) -> FirstLoad:
+    """Open `url` in a fresh context: (gzip bytes of everything fetched, every requested URL, per-response sizes).
+    Measured once per address and width: the weight, first-load and privacy tests read the same first visit."""
+    if (url, width) not in _first_loads:
+        _first_loads[url, width] = _measure_first_load(browser, url, width)
+    return _first_loads[url, width]
+
+
+def _measure_first_load(browser: Any, url: str, width: int) -> FirstLoad:
     context = browser.new_context(viewport={"width": width, "height": 740})
     tab = context.new_page()
     requested: list[str] = []
@@ -248,11 +201,11 @@ SMALL_TEXT = """() => {
 
 
 @pytest.mark.parametrize("path", [*PAGES, "explore/?audience=returner&kind=resource"])
-def test_phone_layout(page: Any, site_url: str, path: str) -> None:
-    page.goto(site_url + path)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    assert page.evaluate(SMALL_TARGETS) == []
-    assert page.evaluate(SMALL_TEXT) == []
+def test_phone_layout(phone_tab: Any, site_url: str, path: str) -> None:
+    phone_tab.goto(site_url + path)
+    assert phone_tab.evaluate("document.documentElement.scrollWidth") <= 360
+    assert phone_tab.evaluate(SMALL_TARGETS) == []
+    assert phone_tab.evaluate(SMALL_TEXT) == []
 
 
 def test_layout_checks_catch_problems(page: Any) -> None:
@@ -297,9 +250,9 @@ TAP_PAGES = ("", "about/", "explore/", "people-like-me/", "professions/", "profe
 
 
 @pytest.mark.parametrize("path", TAP_PAGES)
-def test_tap_targets_at_least_44_px(page: Any, site_url: str, path: str) -> None:
-    page.goto(site_url + path)
-    small = page.evaluate(TAP_TARGETS.replace("FILTER_COMPONENT", json.dumps(FILTER_COMPONENT)))
+def test_tap_targets_at_least_44_px(phone_tab: Any, site_url: str, path: str) -> None:
+    phone_tab.goto(site_url + path)
+    small = phone_tab.evaluate(TAP_TARGETS.replace("FILTER_COMPONENT", json.dumps(FILTER_COMPONENT)))
     assert {"filter component": [item["what"] for item in small if item["filters"]],
             "elsewhere": [item["what"] for item in small if not item["filters"]]} == {
         "filter component": [], "elsewhere": []}
@@ -327,12 +280,12 @@ def one_page_per_folder(site: Path) -> list[str]:
     return sorted(chosen.values())
 
 
-def test_no_page_scrolls_sideways(page: Any, site_url: str, shipped_site: Path) -> None:
+def test_no_page_scrolls_sideways(phone_tab: Any, site_url: str, shipped_site: Path) -> None:
     paths = one_page_per_folder(shipped_site)
     wide = {}
     for path in paths:
-        page.goto(site_url + path)
-        width = page.evaluate("document.documentElement.scrollWidth")
+        phone_tab.goto(site_url + path)
+        width = phone_tab.evaluate("document.documentElement.scrollWidth")
         if width > 360:
             wide[path] = width
     print(f"\n{len(paths)} pages checked for sideways scrolling at 360 px")
@@ -352,17 +305,17 @@ THROTTLED = """() => { window.layoutShift = 0; new PerformanceObserver((list) =>
 
 
 @pytest.mark.parametrize("path", LISTINGS)
-def test_listing_page_is_short_at_first_load(page: Any, site_url: str, path: str) -> None:
-    page.goto(site_url + path)
-    height = page.evaluate("document.documentElement.scrollHeight")
+def test_listing_page_is_short_at_first_load(phone_tab: Any, site_url: str, path: str) -> None:
+    phone_tab.goto(site_url + path)
+    height = phone_tab.evaluate("document.documentElement.scrollHeight")
     print(f"\n/{path}: {height} px tall at 360 px")
     assert height <= MAX_HEIGHT
 
 
-def test_paged_listings_stay_short_with_1000_entries(page: Any, big_site: str) -> None:
+def test_paged_listings_stay_short_with_1000_entries(phone_tab: Any, big_site: str) -> None:
     for path in ("explore/", "resources/"):
-        page.goto(big_site + path)
-        height = page.evaluate("document.documentElement.scrollHeight")
+        phone_tab.goto(big_site + path)
+        height = phone_tab.evaluate("document.documentElement.scrollHeight")
         print(f"\n/{path} with 1,000 entries: {height} px tall at 360 px")
         assert height <= MAX_HEIGHT
 
@@ -397,8 +350,8 @@ FILTER_TARGETS = """() => [...document.querySelectorAll(
 
 
 @pytest.mark.parametrize("path", [*LISTINGS, "explore/?q=zzzz-no-such-words&kind=story"])
-def test_filter_controls_are_44_px_targets(page: Any, site_url: str, path: str) -> None:
-    page.goto(site_url + path)
-    page.evaluate("document.querySelectorAll('.ahp-filters details').forEach((d) => { d.open = true; })")
-    assert page.locator(".ahp-filters .ahp-chip").count() > 1
-    assert page.evaluate(FILTER_TARGETS) == []
+def test_filter_controls_are_44_px_targets(phone_tab: Any, site_url: str, path: str) -> None:
+    phone_tab.goto(site_url + path)
+    phone_tab.evaluate("document.querySelectorAll('.ahp-filters details').forEach((d) => { d.open = true; })")
+    assert phone_tab.locator(".ahp-filters .ahp-chip").count() > 1
+    assert phone_tab.evaluate(FILTER_TARGETS) == []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from conftest import TODAY, event, profession, run_cli
+from conftest import TODAY, event, profession, run_cli, write_catalogue
 from dateutil.rrule import rrulestr
 
 from generator.ics import PRODID, SET_EACH_YEAR_NOTE, build_feed, event_uid, first_span, next_start
@@ -143,13 +143,15 @@ PUBLISHED = "https://example.test/ahp/"
 """The address the test sites are built for (`build --site-url`)."""
 
 
-def build_site(make_catalogue, site: Path, *, today: str = TODAY.isoformat(),
-               env: dict[str, str] | None = None, site_url: str = PUBLISHED) -> Path:
-    root = make_catalogue({
+def build_site(folder: Path, *, today: str = TODAY.isoformat(), env: dict[str, str] | None = None,
+               site_url: str = PUBLISHED) -> Path:
+    """Build the CALENDAR catalogue into `folder`/site, for `today` and `site_url`."""
+    root = write_catalogue(folder / "project", {
         "content/professions/podiatrist.yaml": profession(),
         "content/professions/occupational-therapist.yaml": profession("occupational-therapist"),
         "events_calendar.yaml": CALENDAR,
     }, replace=True)
+    site = folder / "site"
     args = ("--root", str(root), *(("--today", today) if today else ()), "build", "--site-dir", str(site),
             *(("--site-url", site_url) if site_url else ()))
     result = run_cli(*args, env=env)
@@ -157,9 +159,10 @@ def build_site(make_catalogue, site: Path, *, today: str = TODAY.isoformat(),
     return site
 
 
-@pytest.fixture
-def built(make_catalogue, tmp_path: Path) -> Path:
-    return build_site(make_catalogue, tmp_path / "site")
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The CALENDAR catalogue built once for the tests that only read its feeds and pages."""
+    return build_site(tmp_path_factory.mktemp("calendar"))
 
 
 def feed_files(site: Path) -> list[Path]:
@@ -224,18 +227,18 @@ def test_uids_and_urls_use_the_site_address(built: Path) -> None:
     assert items["fixed-day"]["DTSTAMP"].to_ical() == b"20261123T000000Z"
 
 
-def test_without_an_address_feeds_link_nowhere_and_keep_stable_uids(make_catalogue, tmp_path: Path) -> None:
-    site = build_site(make_catalogue, tmp_path / "local", site_url="")
+def test_without_an_address_feeds_link_nowhere_and_keep_stable_uids(tmp_path: Path) -> None:
+    site = build_site(tmp_path / "local", site_url="")
     items = vevents(parse((site / "calendar.ics").read_bytes()))
     assert "URL" not in items["fixed-day"]
     assert str(items["fixed-day"]["UID"]) == "fixed-day@ahp-careers"
 
 
-def test_two_builds_with_the_same_date_give_identical_feeds(make_catalogue, tmp_path: Path) -> None:
-    first = build_site(make_catalogue, tmp_path / "one")
-    second = build_site(make_catalogue, tmp_path / "two")
+def test_two_builds_with_the_same_date_give_identical_feeds(built: Path, tmp_path: Path) -> None:
+    first = built
+    second = build_site(tmp_path / "two")
     epoch = str(int(dt.datetime.combine(TODAY, dt.time(12), tzinfo=dt.UTC).timestamp()))
-    third = build_site(make_catalogue, tmp_path / "three", today="", env={"SOURCE_DATE_EPOCH": epoch})
+    third = build_site(tmp_path / "three", today="", env={"SOURCE_DATE_EPOCH": epoch})
     files = [path.relative_to(first) for path in feed_files(first)]
     assert files == [path.relative_to(second) for path in feed_files(second)]
     assert files == [path.relative_to(third) for path in feed_files(third)]
@@ -243,7 +246,7 @@ def test_two_builds_with_the_same_date_give_identical_feeds(make_catalogue, tmp_
         data = (first / relative).read_bytes()
         assert data == (second / relative).read_bytes(), relative
         assert data == (third / relative).read_bytes(), relative
-    later = build_site(make_catalogue, tmp_path / "four", today="2027-02-01")
+    later = build_site(tmp_path / "four", today="2027-02-01")
     assert (later / "calendar.ics").read_bytes() != (first / "calendar.ics").read_bytes()
     # The same events keep the same UIDs on a later build, so subscribed calendars update instead of duplicating.
     assert set(vevents(parse((later / "calendar.ics").read_bytes()))) == set(
@@ -299,11 +302,8 @@ def test_a_past_one_off_date_has_no_add_to_calendar_file(make_catalogue, tmp_pat
     assert "past" in vevents(parse((site / "calendar.ics").read_bytes()))
 
 
-def test_shipped_set_each_year_events_carry_no_rule_and_start_after_the_build_date(tmp_path: Path) -> None:
-    from conftest import REPO
-    site = tmp_path / "site"
-    result = run_cli("--today", TODAY.isoformat(), "build", "--site-dir", str(site), cwd=REPO)
-    assert result.returncode == 0, result.stderr
+def test_shipped_set_each_year_events_carry_no_rule_and_start_after_the_build_date(shipped_site: Path) -> None:
+    site = shipped_site
     flagged = ["ucas-equal-consideration-date", "national-apprenticeship-week", "a-level-results-day"]
     for event_id in flagged:
         data = (site / f"calendar/events/{event_id}.ics").read_bytes()

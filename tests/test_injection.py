@@ -9,7 +9,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, guide, module, parse_html, profession, resource, run_cli, serve_directory, story
+from conftest import (
+    TODAY,
+    guide,
+    module,
+    parse_html,
+    profession,
+    resource,
+    run_cli,
+    serve_directory,
+    story,
+    write_catalogue,
+)
 from markupsafe import escape
 
 from generator.catalogue import build_catalogue
@@ -42,10 +53,12 @@ def sha_tree(directory: Path) -> dict[str, str]:
             for path in sorted(directory.rglob("*")) if path.is_file()}
 
 
-@pytest.fixture
-def attack_site(make_catalogue, tmp_path: Path) -> Path:
-    root = make_catalogue(ATTACKS)
-    site = tmp_path / "site"
+@pytest.fixture(scope="module")
+def attack_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The attacks built once; the tests only read the site."""
+    folder = tmp_path_factory.mktemp("attacks")
+    root = write_catalogue(folder / "project", ATTACKS)
+    site = folder / "site"
     result = run_cli("--root", str(root), "--today", TODAY.isoformat(), "build", "--site-dir", str(site))
     assert result.returncode == 0, result.stderr + result.stdout  # every attack here passes validation
     return site

@@ -200,19 +200,20 @@ ANSWER = ("I was surprised how many different places they work, from hospitals t
           "I would like to find out more about the routes in.")
 
 
-def test_six_activity_logs_print_on_at_most_three_pages_blank_and_filled(browser: Any, site_url: str) -> None:
+@pytest.mark.parametrize("module_id", SIX_ACTIVITY_MODULES)
+def test_six_activity_logs_print_on_at_most_three_pages_blank_and_filled(browser: Any, site_url: str,
+                                                                         module_id: str) -> None:
     counts = {}
-    for module_id in SIX_ACTIVITY_MODULES:
-        for state, answer, done in (("blank", None, 0), ("filled", ANSWER, 6)):
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            tab = context.new_page()
-            tab.goto(f"{site_url}modules/{module_id}/")
-            assert fill_log(tab, answer, done) == 6
-            tab.emulate_media(media="print")
-            counts[(module_id, state)] = pdf_pages(tab.pdf(format="A4", print_background=False))
-            context.close()
-    print(f"\nprinted log pages: { {f'{m} {s}': n for (m, s), n in counts.items()} }")
-    assert {key: count for key, count in counts.items() if count > 3} == {}
+    for state, answer, done in (("blank", None, 0), ("filled", ANSWER, 6)):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        tab = context.new_page()
+        tab.goto(f"{site_url}modules/{module_id}/")
+        assert fill_log(tab, answer, done) == 6
+        tab.emulate_media(media="print")
+        counts[state] = pdf_pages(tab.pdf(format="A4", print_background=False))
+        context.close()
+    print(f"\nprinted log pages of {module_id}: {counts}")
+    assert {state: count for state, count in counts.items() if count > 3} == {}
 
 
 def test_blank_answers_print_as_ruled_lines(page: Any, site_url: str) -> None:

@@ -53,10 +53,9 @@ def test_long_groups_show_a_few_and_link_to_all_in_explore(make_catalogue) -> No
             'career</a>') in page
 
 
-def test_shipped_returner_guide_states_hcpc_requirements_and_links_the_programme() -> None:
-    from conftest import REPO
-
-    page = render(REPO)["for/returner.md"]
+def test_shipped_returner_guide_states_hcpc_requirements_and_links_the_programme(
+        shipped_tree: dict[str, str | bytes]) -> None:
+    page = shipped_tree["for/returner.md"]
     assert "<strong>30 days</strong>" in page and "<strong>60 days</strong>" in page
     links = parse_html(page).select('a[href^="https://"][href*="return-practice"]')
     assert "NHS England's AHP Return to Practice programme" in [link.string for link in links]

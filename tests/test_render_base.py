@@ -84,15 +84,14 @@ def test_card_for_a_profession_names_itself(make_catalogue) -> None:
     assert data["audiences"] == ["first-time", "career-changer"]
 
 
-def test_every_generated_page_keeps_the_engine_contract() -> None:
+def test_every_generated_page_keeps_the_engine_contract(shipped_tree: dict[str, str | bytes]) -> None:
     """Each page of the shipped site is front matter plus ONE HTML block: it starts with the marker the engine
     adapter looks for, and has no blank line, which would end a CommonMark HTML block and hand the rest of the page
     to Markdown under an engine that runs no adapter (Zensical)."""
-    from conftest import REPO, render_tree
 
     from generator.render import GENERATED_PAGE_START
 
-    pages = {path: text for path, text in render_tree(REPO).items() if path.endswith(".md")}
+    pages = {path: text for path, text in shipped_tree.items() if path.endswith(".md")}
     assert len(pages) > 100
     broken = {}
     for path, text in pages.items():

@@ -45,11 +45,6 @@ def small_files() -> dict[str, Any]:
             "content/talks/pack.yaml": PACK}
 
 
-@pytest.fixture(scope="module")
-def shipped_tree() -> Any:
-    return render_tree(REPO)
-
-
 def slides_text(deck: Any) -> list[str]:
     return ["\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
             for slide in deck.slides]

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import pytest
-from conftest import REPO, TODAY, full_profession, parse_html, profession, render_tree, resource, texts, values
+from conftest import TODAY, full_profession, parse_html, profession, render_tree, resource, texts, values
 from test_content import PROFESSION_IDS
 
 from generator.catalogue import Catalogue, build_catalogue
@@ -104,11 +104,6 @@ def test_professions_index_explains_15_pages_for_14_professions(make_catalogue) 
     page = render(make_catalogue())["professions/index.md"]
     assert PAGES_FOR_PROFESSIONS_NOTE in page
     assert "15 profession pages for the 14 allied health professions" in PAGES_FOR_PROFESSIONS_NOTE
-
-
-@pytest.fixture(scope="module")
-def shipped_tree() -> Any:
-    return render(REPO)
 
 
 @pytest.mark.parametrize("pid", sorted(PROFESSION_IDS))

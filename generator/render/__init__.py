@@ -14,7 +14,14 @@ from generator.catalogue import Catalogue
 from generator.docs_tree import DocsTree
 from generator.render.ambassadors import build_talks
 from generator.render.audiences import build_audiences
-from generator.render.base import GENERATED_PAGE_START, PageBuilder, Renderer, RenderOptions, package_assets
+from generator.render.base import (
+    GENERATED_PAGE_START,
+    CompiledTemplates,
+    PageBuilder,
+    Renderer,
+    RenderOptions,
+    package_assets,
+)
 from generator.render.calendar import build_events
 from generator.render.entries import build_resources
 from generator.render.explore import build_explore
@@ -29,7 +36,7 @@ from generator.render.search import build_search
 from generator.render.site_pages import build_site_pages
 from generator.render.stories import build_stories
 
-__all__ = ["GENERATED_PAGE_START", "PAGE_BUILDERS", "RenderOptions", "render_site"]
+__all__ = ["GENERATED_PAGE_START", "PAGE_BUILDERS", "CompiledTemplates", "RenderOptions", "render_site"]
 
 PAGE_BUILDERS: tuple[PageBuilder, ...] = (
     build_home, build_professions, build_stories, build_modules, build_resources, build_events, build_talks,

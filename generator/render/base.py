@@ -83,6 +83,26 @@ class RenderOptions:
     """Extra files to copy into the tree (path -> bytes); the package's own assets are always added."""
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled Jinja templates kept for the life of the process. `serve` renders again on every save and the tests
+    render hundreds of small catalogues; compiling the same templates each time was most of a small render. Each
+    entry carries the checksum of its source, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)  # ignored (left empty) when the source has changed since
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED_TEMPLATES = CompiledTemplates()
+
+
 class Renderer:
     """Holds the Jinja environment and Markdown converter for one build."""
 
@@ -91,7 +111,8 @@ class Renderer:
         self.options = options
         loader = jinja2.PackageLoader("generator", "templates")
         self.env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                                      bytecode_cache=_COMPILED_TEMPLATES)
         self.env.filters["markdown"] = self.markdown
         self.env.filters["long_date"] = format_date
         from generator.render.search import search_tags  # site search; search.py imports this module
