@@ -6,11 +6,13 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import jinja2
 from conftest import TODAY
 
 import generator
 from generator.catalogue import build_catalogue
 from generator.render.base import (
+    CompiledTemplates,
     Renderer,
     RenderOptions,
     card,
@@ -111,3 +113,29 @@ def test_front_matter_holds_editors_text_unescaped(make_catalogue) -> None:
     root = make_catalogue({"content/professions/podiatrist.yaml": profession(title="Feet & <legs>")})
     page = render_tree(root)["professions/podiatrist.md"]
     assert page.startswith('---\ntitle: "Feet & <legs>"\n')
+
+
+def test_compiled_templates_are_reused_and_an_edited_template_is_compiled_again(tmp_path) -> None:
+    """Renders in one process (every rebuild of `serve`, the tests) compile each template once; after an edit the
+    checksum no longer matches, so the new source is compiled and shown, never the old one."""
+    compiled: list[str] = []
+
+    class CountingEnvironment(jinja2.Environment):
+        def compile(self, source, name=None, filename=None, raw=False, defer_init=False):
+            compiled.append(name)
+            return super().compile(source, name, filename, raw, defer_init)
+
+    cache = CompiledTemplates()
+    template = tmp_path / "page.html"
+
+    def render_once() -> str:
+        env = CountingEnvironment(loader=jinja2.FileSystemLoader(tmp_path), bytecode_cache=cache)
+        return env.get_template("page.html").render(name="Ada")
+
+    template.write_text("Hello {{ name }}", encoding="utf-8")
+    assert render_once() == "Hello Ada"
+    assert render_once() == "Hello Ada"
+    assert compiled == ["page.html"]  # the second environment took the compiled template
+    template.write_text("Goodbye {{ name }}", encoding="utf-8")
+    assert render_once() == "Goodbye Ada"
+    assert compiled == ["page.html", "page.html"]
