@@ -112,74 +112,74 @@ def count(tab: Any, list_name: str) -> str:
     return tab.text_content(f"[data-count-for={LISTS[list_name]}]")
 
 
-def test_age_group_chip_filters_packs_and_sets_the_address(page: Any, small_url: str) -> None:
-    page.goto(small_url + "ambassadors/")
-    assert page.is_visible("#ambassador-filters")
-    before = visible_titles(page, "talks")
+def test_age_group_chip_filters_packs_and_sets_the_address(phone_tab: Any, small_url: str) -> None:
+    phone_tab.goto(small_url + "ambassadors/")
+    assert phone_tab.is_visible("#ambassador-filters")
+    before = visible_titles(phone_tab, "talks")
     assert len(before) == 4
-    assert chip(page, "age", "ks4").inner_text() == "Key stage 4"
-    chip(page, "age", "ks4").click()
-    after = visible_titles(page, "talks")
+    assert chip(phone_tab, "age", "ks4").inner_text() == "Key stage 4"
+    chip(phone_tab, "age", "ks4").click()
+    after = visible_titles(phone_tab, "talks")
     assert sorted(after) == ["Match interests to jobs", "What are AHPs?"]
-    assert page.url.endswith("/ambassadors/?age=ks4")
-    assert count(page, "talks") == "2 of 4 talk packs"
-    assert visible_titles(page, "resources") == ["A lesson plan", "AHP VR360"]  # ages 11 to 14, and ages not given
-    chip(page, "minutes", "20").click()
-    assert visible_titles(page, "talks") == ["What are AHPs?"]
-    assert "age=ks4" in page.url and "minutes=20" in page.url
-    assert visible_titles(page, "resources") == ["AHP VR360"]  # the 45-minute lesson plan no longer fits
-    chip(page, "minutes", "").click()  # "Any length" takes the time limit away
-    assert "minutes" not in page.url and len(visible_titles(page, "talks")) == 2
+    assert phone_tab.url.endswith("/ambassadors/?age=ks4")
+    assert count(phone_tab, "talks") == "2 of 4 talk packs"
+    assert visible_titles(phone_tab, "resources") == ["A lesson plan", "AHP VR360"]  # ages 11 to 14, and ages not given
+    chip(phone_tab, "minutes", "20").click()
+    assert visible_titles(phone_tab, "talks") == ["What are AHPs?"]
+    assert "age=ks4" in phone_tab.url and "minutes=20" in phone_tab.url
+    assert visible_titles(phone_tab, "resources") == ["AHP VR360"]  # the 45-minute lesson plan no longer fits
+    chip(phone_tab, "minutes", "").click()  # "Any length" takes the time limit away
+    assert "minutes" not in phone_tab.url and len(visible_titles(phone_tab, "talks")) == 2
 
 
-def test_setting_and_profession_filters(page: Any, small_url: str) -> None:
-    page.goto(small_url + "ambassadors/")
-    page.click("summary:has-text('Profession')")
-    chip(page, "profession", "paramedic").click()
-    assert sorted(visible_titles(page, "talks")) == [
+def test_setting_and_profession_filters(phone_tab: Any, small_url: str) -> None:
+    phone_tab.goto(small_url + "ambassadors/")
+    phone_tab.click("summary:has-text('Profession')")
+    chip(phone_tab, "profession", "paramedic").click()
+    assert sorted(visible_titles(phone_tab, "talks")) == [
         "Changing career into allied health", "Match interests to jobs", "What are AHPs?"]
-    assert visible_titles(page, "resources") == []
-    assert page.is_visible("[data-empty-for=talk-resource-cards]")
-    assert page.is_hidden("[data-empty-for=talk-pack-cards]")
-    chip(page, "setting", "online").click()
-    assert visible_titles(page, "talks") == ["Changing career into allied health"]
-    assert "profession=paramedic" in page.url and "setting=online" in page.url
-    page.click("#ambassador-filters button[type=reset]")
-    assert len(visible_titles(page, "talks")) == 4
-    assert page.url.endswith("/ambassadors/")
-    assert count(page, "talks") == "4 talk packs"
+    assert visible_titles(phone_tab, "resources") == []
+    assert phone_tab.is_visible("[data-empty-for=talk-resource-cards]")
+    assert phone_tab.is_hidden("[data-empty-for=talk-pack-cards]")
+    chip(phone_tab, "setting", "online").click()
+    assert visible_titles(phone_tab, "talks") == ["Changing career into allied health"]
+    assert "profession=paramedic" in phone_tab.url and "setting=online" in phone_tab.url
+    phone_tab.click("#ambassador-filters button[type=reset]")
+    assert len(visible_titles(phone_tab, "talks")) == 4
+    assert phone_tab.url.endswith("/ambassadors/")
+    assert count(phone_tab, "talks") == "4 talk packs"
 
 
-def test_filters_are_restored_from_the_address(page: Any, small_url: str) -> None:
-    page.goto(small_url + "ambassadors/?age=ks5&setting=careers-fair-stand#dates")
-    assert visible_titles(page, "talks") == ["Small and vital professions"]
-    assert page.is_checked("input[name=age][value=ks5]")
-    chip(page, "age", "ks5").click()
-    assert page.evaluate("location.search + location.hash") == "?setting=careers-fair-stand#dates"  # hash kept
-    page.goto(small_url + "ambassadors/?age=nonsense&minutes=nonsense")
-    assert len(visible_titles(page, "talks")) == 4
-    assert page.is_checked("input[name=minutes][value='']")
+def test_filters_are_restored_from_the_address(phone_tab: Any, small_url: str) -> None:
+    phone_tab.goto(small_url + "ambassadors/?age=ks5&setting=careers-fair-stand#dates")
+    assert visible_titles(phone_tab, "talks") == ["Small and vital professions"]
+    assert phone_tab.is_checked("input[name=age][value=ks5]")
+    chip(phone_tab, "age", "ks5").click()
+    assert phone_tab.evaluate("location.search + location.hash") == "?setting=careers-fair-stand#dates"  # hash kept
+    phone_tab.goto(small_url + "ambassadors/?age=nonsense&minutes=nonsense")
+    assert len(visible_titles(phone_tab, "talks")) == 4
+    assert phone_tab.is_checked("input[name=minutes][value='']")
 
 
-def test_stories_filters(page: Any, small_url: str) -> None:
-    page.goto(small_url + "stories/")
-    assert len(visible_titles(page, "stories")) == 3
-    chip(page, "audience", "returner").click()
-    assert visible_titles(page, "stories") == ["Coming back to paramedic work"]
-    assert page.url.endswith("/stories/?audience=returner")
-    assert count(page, "stories") == "1 of 3 stories"
-    page.click("#story-filters button[type=reset]")
-    page.click("summary:has-text('Profession')")
-    chip(page, "profession", "podiatrist").click()
-    assert sorted(visible_titles(page, "stories")) == ["An invented first year", "From sport to podiatry"]
-    chip(page, "route", "return").click()
-    assert visible_titles(page, "stories") == []
-    assert page.is_visible("[data-empty-for=story-cards]")
-    suggestions = page.locator("[data-empty-for=story-cards] button").all_text_contents()
+def test_stories_filters(phone_tab: Any, small_url: str) -> None:
+    phone_tab.goto(small_url + "stories/")
+    assert len(visible_titles(phone_tab, "stories")) == 3
+    chip(phone_tab, "audience", "returner").click()
+    assert visible_titles(phone_tab, "stories") == ["Coming back to paramedic work"]
+    assert phone_tab.url.endswith("/stories/?audience=returner")
+    assert count(phone_tab, "stories") == "1 of 3 stories"
+    phone_tab.click("#story-filters button[type=reset]")
+    phone_tab.click("summary:has-text('Profession')")
+    chip(phone_tab, "profession", "podiatrist").click()
+    assert sorted(visible_titles(phone_tab, "stories")) == ["An invented first year", "From sport to podiatry"]
+    chip(phone_tab, "route", "return").click()
+    assert visible_titles(phone_tab, "stories") == []
+    assert phone_tab.is_visible("[data-empty-for=story-cards]")
+    suggestions = phone_tab.locator("[data-empty-for=story-cards] button").all_text_contents()
     assert suggestions == ["Take away Returning to practice (2 to see)", "Take away Podiatrist (1 to see)"]
-    page.click("text=Take away Podiatrist")
-    assert visible_titles(page, "stories") == ["Coming back to paramedic work"]
-    assert page.evaluate("location.search") == "?route=return"
+    phone_tab.click("text=Take away Podiatrist")
+    assert visible_titles(phone_tab, "stories") == ["Coming back to paramedic work"]
+    assert phone_tab.evaluate("location.search") == "?route=return"
 
 
 def test_without_javascript_everything_is_listed(browser: Any, small_url: str) -> None:
@@ -199,10 +199,10 @@ def test_without_javascript_everything_is_listed(browser: Any, small_url: str) -
         context.close()
 
 
-def test_print_buttons_appear_with_javascript(page: Any, small_url: str) -> None:
+def test_print_buttons_appear_with_javascript(phone_tab: Any, small_url: str) -> None:
     for path in ("ambassadors/lesson/", "professions/podiatrist/handout/"):
-        page.goto(small_url + path)
-        assert page.is_visible("[data-print]"), path
+        phone_tab.goto(small_url + path)
+        assert phone_tab.is_visible("[data-print]"), path
 
 
 PAGES = ("ambassadors/", "ambassadors/lesson/", "stories/", "stories/coming-back/",
@@ -227,11 +227,11 @@ def test_axe_finds_nothing(browser: Any, small_url: str, width: int) -> None:
         context.close()
 
 
-def test_chips_are_big_enough_to_tap(page: Any, small_url: str) -> None:
-    page.goto(small_url + "ambassadors/")
-    for summary in page.locator("#ambassador-filters details:not([open]) > summary").all():
+def test_chips_are_big_enough_to_tap(phone_tab: Any, small_url: str) -> None:
+    phone_tab.goto(small_url + "ambassadors/")
+    for summary in phone_tab.locator("#ambassador-filters details:not([open]) > summary").all():
         summary.click()
-    sizes = page.eval_on_selector_all("#ambassador-filters .ahp-chip",
+    sizes = phone_tab.eval_on_selector_all("#ambassador-filters .ahp-chip",
                                       "els => els.map(e => [e.offsetWidth, e.offsetHeight])")
     assert sizes and min(height for _, height in sizes) >= 44 and min(width for width, _ in sizes) >= 44
 

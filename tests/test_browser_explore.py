@@ -69,31 +69,31 @@ EMPTY = "[data-empty-for=explore-cards]"
 MORE = "[data-more-for=explore-cards]"
 
 
-def test_filters_combine_and_live_in_the_address(page: Any, site_url: str, shipped_site: Path) -> None:
+def test_filters_combine_and_live_in_the_address(phone_tab: Any, site_url: str, shipped_site: Path) -> None:
     n = total(shipped_site)
-    page.goto(site_url + "explore/")
-    assert page.get_attribute(COUNT, "aria-live") == "polite"
-    assert page.text_content(COUNT) == f"{n} entries"
-    chip(page, "audience", "returner").check()
+    phone_tab.goto(site_url + "explore/")
+    assert phone_tab.get_attribute(COUNT, "aria-live") == "polite"
+    assert phone_tab.text_content(COUNT) == f"{n} entries"
+    chip(phone_tab, "audience", "returner").check()
     returners = expected_count(shipped_site, audience="returner")
     assert 0 < returners < n
-    assert page.text_content(COUNT) == f"{returners} of {n} entries"
-    assert page.evaluate("location.search") == "?audience=returner"
-    page.click("summary:has-text('Profession')")
-    chip(page, "profession", "podiatrist").check()
+    assert phone_tab.text_content(COUNT) == f"{returners} of {n} entries"
+    assert phone_tab.evaluate("location.search") == "?audience=returner"
+    phone_tab.click("summary:has-text('Profession')")
+    chip(phone_tab, "profession", "podiatrist").check()
     both = expected_count(shipped_site, audience="returner", profession="podiatrist")
-    assert page.text_content(COUNT) == f"{both} of {n} entries"
-    assert page.evaluate("location.search") == "?audience=returner&profession=podiatrist"
-    assert shown(page) == min(both, PAGE_SIZE)
-    chip(page, "audience", "first-time").check()  # a second value in a group widens
+    assert phone_tab.text_content(COUNT) == f"{both} of {n} entries"
+    assert phone_tab.evaluate("location.search") == "?audience=returner&profession=podiatrist"
+    assert shown(phone_tab) == min(both, PAGE_SIZE)
+    chip(phone_tab, "audience", "first-time").check()  # a second value in a group widens
     wider = expected_count(shipped_site, audience="returner,first-time", profession="podiatrist")
-    assert page.text_content(COUNT) == f"{wider} of {n} entries"
-    assert "audience=first-time,returner" in page.evaluate("location.search")
-    assert "(2 chosen)" in page.text_content("summary:has-text('Who it is for')")
-    page.click("#explore-filters button[type=reset]")
-    assert page.text_content(COUNT) == f"{n} entries"
-    assert chosen(page) == []
-    assert page.url.endswith("/explore/")
+    assert phone_tab.text_content(COUNT) == f"{wider} of {n} entries"
+    assert "audience=first-time,returner" in phone_tab.evaluate("location.search")
+    assert "(2 chosen)" in phone_tab.text_content("summary:has-text('Who it is for')")
+    phone_tab.click("#explore-filters button[type=reset]")
+    assert phone_tab.text_content(COUNT) == f"{n} entries"
+    assert chosen(phone_tab) == []
+    assert phone_tab.url.endswith("/explore/")
 
 
 def test_back_from_a_card_returns_to_the_same_list(page: Any, site_url: str, shipped_site: Path) -> None:
@@ -109,18 +109,18 @@ def test_back_from_a_card_returns_to_the_same_list(page: Any, site_url: str, shi
     assert shown(page) == min(stories, PAGE_SIZE)
 
 
-def test_a_shared_link_opens_the_same_list(page: Any, site_url: str, shipped_site: Path) -> None:
-    page.goto(site_url + "explore/?audience=returner&profession=podiatrist&profession=no-such-profession")
+def test_a_shared_link_opens_the_same_list(phone_tab: Any, site_url: str, shipped_site: Path) -> None:
+    phone_tab.goto(site_url + "explore/?audience=returner&profession=podiatrist&profession=no-such-profession")
     both = expected_count(shipped_site, audience="returner", profession="podiatrist")
-    assert page.text_content(COUNT) == f"{both} of {total(shipped_site)} entries"
-    assert chosen(page) == ["audience=returner", "profession=podiatrist"]
-    assert page.locator("details:has(input[name=profession])").get_attribute("open") is not None
-    assert shown(page) == min(both, PAGE_SIZE)
+    assert phone_tab.text_content(COUNT) == f"{both} of {total(shipped_site)} entries"
+    assert chosen(phone_tab) == ["audience=returner", "profession=podiatrist"]
+    assert phone_tab.locator("details:has(input[name=profession])").get_attribute("open") is not None
+    assert shown(phone_tab) == min(both, PAGE_SIZE)
 
 
-def test_profession_page_see_all_link_matches_the_filter(page: Any, site_url: str, shipped_site: Path) -> None:
-    page.goto(site_url + "explore/?kind=resource&profession=podiatrist")
-    assert shown(page) == min(expected_count(shipped_site, kind="resource", profession="podiatrist"), PAGE_SIZE)
+def test_profession_page_see_all_link_matches_the_filter(phone_tab: Any, site_url: str, shipped_site: Path) -> None:
+    phone_tab.goto(site_url + "explore/?kind=resource&profession=podiatrist")
+    assert shown(phone_tab) == min(expected_count(shipped_site, kind="resource", profession="podiatrist"), PAGE_SIZE)
 
 
 def test_show_more_reveals_the_next_cards_in_place(page: Any, site_url: str, shipped_site: Path) -> None:
@@ -156,13 +156,13 @@ def test_empty_state_offers_a_way_back(page: Any, site_url: str, shipped_site: P
     assert page.evaluate("document.activeElement.dataset.countFor") == "explore-cards"  # focus is not lost
 
 
-def test_search_words_filter_the_cards(page: Any, site_url: str) -> None:
-    page.goto(site_url + "explore/")
-    page.fill("#explore-filters-q", "podiatr")
-    matching = int(page.text_content(COUNT).split()[0])
+def test_search_words_filter_the_cards(phone_tab: Any, site_url: str) -> None:
+    phone_tab.goto(site_url + "explore/")
+    phone_tab.fill("#explore-filters-q", "podiatr")
+    matching = int(phone_tab.text_content(COUNT).split()[0])
     assert matching >= 1
-    assert shown(page) == min(matching, PAGE_SIZE)
-    titles = page.eval_on_selector_all("#explore-cards > li:not([hidden])", "els => els.map(e => e.textContent)")
+    assert shown(phone_tab) == min(matching, PAGE_SIZE)
+    titles = phone_tab.eval_on_selector_all("#explore-cards > li:not([hidden])", "els => els.map(e => e.textContent)")
     assert all("podiatr" in text.lower() for text in titles)
 
 
@@ -207,29 +207,29 @@ def test_without_javascript_every_card_is_listed_over_linked_pages(browser: Any,
     context.close()
 
 
-def test_matcher_ranks_professions_with_reasons(page: Any, site_url: str) -> None:
-    page.goto(site_url + "people-like-me/")
-    page.click('[data-value="sport-and-exercise"]')
-    page.click('[data-value="good-with-hands"]')
-    assert page.get_attribute('[data-value="sport-and-exercise"]', "aria-pressed") == "true"
-    status = page.text_content("#matcher-status")
+def test_matcher_ranks_professions_with_reasons(phone_tab: Any, site_url: str) -> None:
+    phone_tab.goto(site_url + "people-like-me/")
+    phone_tab.click('[data-value="sport-and-exercise"]')
+    phone_tab.click('[data-value="good-with-hands"]')
+    assert phone_tab.get_attribute('[data-value="sport-and-exercise"]', "aria-pressed") == "true"
+    status = phone_tab.text_content("#matcher-status")
     assert re.fullmatch(r"\d+ jobs? fits? \u00b7 best: .+", status)
-    first = page.locator("#matcher-results > li").first
+    first = phone_tab.locator("#matcher-results > li").first
     assert "Because you like sport and exercise" in first.text_content()
     names = first.locator("a").all_text_contents()
     assert names and all(name for name in names)
     href = first.locator("a").first.get_attribute("href")
     assert href.startswith("../professions/")
-    page.click("#matcher-clear")
-    assert page.locator("#matcher-results > li").count() == 0
-    assert page.text_content("#matcher-status").startswith("Tap a few things")
+    phone_tab.click("#matcher-clear")
+    assert phone_tab.locator("#matcher-results > li").count() == 0
+    assert phone_tab.text_content("#matcher-status").startswith("Tap a few things")
 
 
-def test_matcher_ranks_interests_above_values(page: Any, site_url: str) -> None:
-    page.goto(site_url + "people-like-me/")
-    page.click('[data-group="value"] >> nth=0')
-    page.click('[data-group="interest"] >> nth=0')
-    reasons = page.locator("#matcher-results > li > p:nth-child(2)").all_text_contents()
+def test_matcher_ranks_interests_above_values(phone_tab: Any, site_url: str) -> None:
+    phone_tab.goto(site_url + "people-like-me/")
+    phone_tab.click('[data-group="value"] >> nth=0')
+    phone_tab.click('[data-group="interest"] >> nth=0')
+    reasons = phone_tab.locator("#matcher-results > li > p:nth-child(2)").all_text_contents()
     assert reasons[0].startswith("Because you like")
 
 

@@ -8,8 +8,8 @@ import pytest
 
 
 @pytest.mark.browser
-def test_first_screen_holds_search_matcher_and_every_door(page: Any, site_url: str) -> None:
-    page.goto(site_url)
+def test_first_screen_holds_search_matcher_and_every_door(phone_tab: Any, site_url: str) -> None:
+    phone_tab.goto(site_url)
     wanted = {
         "search": "form.ahp-home-search button[type=submit]",
         "matcher": "a[href='people-like-me/']",
@@ -21,7 +21,7 @@ def test_first_screen_holds_search_matcher_and_every_door(page: Any, site_url: s
     }
     below_the_fold = {}
     for name, selector in wanted.items():
-        box = page.locator(selector).first.bounding_box()
+        box = phone_tab.locator(selector).first.bounding_box()
         assert box is not None, name
         if box["y"] + box["height"] > 740:
             below_the_fold[name] = round(box["y"] + box["height"])
@@ -30,18 +30,18 @@ def test_first_screen_holds_search_matcher_and_every_door(page: Any, site_url: s
 
 
 @pytest.mark.browser
-def test_home_search_opens_site_search_with_the_words(page: Any, site_url: str) -> None:
-    page.goto(site_url)
-    page.fill("#home-q", "feet")
-    page.click("form.ahp-home-search button[type=submit]")
-    page.wait_for_url("**/search/?q=feet")
-    assert page.locator("#search-q").input_value() == "feet"
+def test_home_search_opens_site_search_with_the_words(phone_tab: Any, site_url: str) -> None:
+    phone_tab.goto(site_url)
+    phone_tab.fill("#home-q", "feet")
+    phone_tab.click("form.ahp-home-search button[type=submit]")
+    phone_tab.wait_for_url("**/search/?q=feet")
+    assert phone_tab.locator("#search-q").input_value() == "feet"
 
 
 @pytest.mark.browser
-def test_profession_page_opens_with_an_on_this_page_list(page: Any, site_url: str) -> None:
-    page.goto(site_url + "professions/podiatrist/")
-    toc = page.locator("nav.ahp-toc a")
+def test_profession_page_opens_with_an_on_this_page_list(phone_tab: Any, site_url: str) -> None:
+    phone_tab.goto(site_url + "professions/podiatrist/")
+    toc = phone_tab.locator("nav.ahp-toc a")
     assert toc.count() >= 5
     target = toc.nth(1).get_attribute("href")
-    assert page.locator(f"h2{target}").count() == 1
+    assert phone_tab.locator(f"h2{target}").count() == 1

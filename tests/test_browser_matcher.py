@@ -20,40 +20,40 @@ def on_screen(page: Any, selector: str) -> bool:
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 740
 
 
-def test_count_and_best_three_are_on_screen_after_every_tap(page: Any, site_url: str) -> None:
-    page.goto(site_url + "people-like-me/")
+def test_count_and_best_three_are_on_screen_after_every_tap(phone_tab: Any, site_url: str) -> None:
+    phone_tab.goto(site_url + "people-like-me/")
     counts = []
     for tag in PICKS:
-        tap(page, tag)
-        assert on_screen(page, f".ahp-chip[data-value='{tag}']")
-        assert on_screen(page, "#matcher-status"), tag
-        assert on_screen(page, "#matcher-best"), tag
-        counts.append(int(page.text_content("#matcher-status").split(" ")[0]))
+        tap(phone_tab, tag)
+        assert on_screen(phone_tab, f".ahp-chip[data-value='{tag}']")
+        assert on_screen(phone_tab, "#matcher-status"), tag
+        assert on_screen(phone_tab, "#matcher-best"), tag
+        counts.append(int(phone_tab.text_content("#matcher-status").split(" ")[0]))
     print(f"\njobs that fit after each pick: {counts}")
-    assert page.text_content("#matcher-status") == "3 jobs fit \u00b7 best: Physiotherapist, Osteopath, Podiatrist"
+    assert phone_tab.text_content("#matcher-status") == "3 jobs fit \u00b7 best: Physiotherapist, Osteopath, Podiatrist"
     assert counts == sorted(counts, reverse=True), "a pick must never widen the list"
 
 
-def test_best_three_say_why_and_the_rest_follow(page: Any, site_url: str) -> None:
-    page.goto(site_url + "people-like-me/")
+def test_best_three_say_why_and_the_rest_follow(phone_tab: Any, site_url: str) -> None:
+    phone_tab.goto(site_url + "people-like-me/")
     for tag in PICKS[:2]:
-        tap(page, tag)
-    cards = page.locator("#matcher-results > li")
+        tap(phone_tab, tag)
+    cards = phone_tab.locator("#matcher-results > li")
     assert cards.count() == 3
     best = [cards.nth(i).locator("a").text_content() for i in range(3)]
     assert best == ["Osteopath", "Physiotherapist", "Podiatrist"]
     assert cards.first.locator("p").nth(1).text_content() == (
         "Because you like sport and exercise and science and how the body works.")
-    tap(page, "sport-and-exercise")  # unpicked: nearly every job shares the science pick left, so more follow
-    assert page.text_content("#matcher-status").startswith("11 jobs fit")
-    assert page.locator("#matcher-results > li").count() == 3
-    rest = page.locator("#matcher-more-list > li")
+    tap(phone_tab, "sport-and-exercise")  # unpicked: nearly every job shares the science pick left, so more follow
+    assert phone_tab.text_content("#matcher-status").startswith("11 jobs fit")
+    assert phone_tab.locator("#matcher-results > li").count() == 3
+    rest = phone_tab.locator("#matcher-more-list > li")
     assert rest.count() == 8
     assert rest.first.text_content() == "Orthoptist \u2014 science and how the body works"
-    page.click("#matcher-clear")
-    assert page.text_content("#matcher-status") == "Tap a few things above to see which jobs fit."
-    assert cards.count() == 0 and not page.locator("#matcher-best").is_visible()
-    assert page.url.endswith("/people-like-me/")
+    phone_tab.click("#matcher-clear")
+    assert phone_tab.text_content("#matcher-status") == "Tap a few things above to see which jobs fit."
+    assert cards.count() == 0 and not phone_tab.locator("#matcher-best").is_visible()
+    assert phone_tab.url.endswith("/people-like-me/")
 
 
 def test_back_from_a_profession_restores_the_picks(page: Any, site_url: str) -> None:
@@ -71,8 +71,8 @@ def test_back_from_a_profession_restores_the_picks(page: Any, site_url: str) -> 
     assert page.text_content("#matcher-status") == answer
 
 
-def test_a_shared_address_opens_with_the_picks(page: Any, site_url: str) -> None:
+def test_a_shared_address_opens_with_the_picks(phone_tab: Any, site_url: str) -> None:
     """Reloading or sharing the address gives the same answer (no bfcache involved)."""
-    page.goto(site_url + "people-like-me/?interest=music")
-    assert page.get_attribute(".ahp-chip[data-value='music']", "aria-pressed") == "true"
-    assert page.text_content("#matcher-status") == "1 job fits \u00b7 best: Music therapist"
+    phone_tab.goto(site_url + "people-like-me/?interest=music")
+    assert phone_tab.get_attribute(".ahp-chip[data-value='music']", "aria-pressed") == "true"
+    assert phone_tab.text_content("#matcher-status") == "1 job fits \u00b7 best: Music therapist"

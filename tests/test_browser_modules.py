@@ -252,9 +252,9 @@ def test_module_pages_pass_axe(browser: Any, tiny_site: str, width: int) -> None
         context.close()
 
 
-def test_log_controls_are_big_enough_to_tap(page: Any, tiny_site: str) -> None:
-    open_module(page, tiny_site)
-    small = page.evaluate("""() => [...document.querySelectorAll(
+def test_log_controls_are_big_enough_to_tap(phone_tab: Any, tiny_site: str) -> None:
+    open_module(phone_tab, tiny_site)
+    small = phone_tab.evaluate("""() => [...document.querySelectorAll(
             '.ahp-module button, .ahp-module input, .ahp-module textarea')]
         .map(e => [e.id || e.textContent, e.getBoundingClientRect()])
         .filter(([, r]) => r.width < 24 || r.height < 24).map(([name]) => name)""")
@@ -264,31 +264,31 @@ def test_log_controls_are_big_enough_to_tap(page: Any, tiny_site: str) -> None:
 COUNT = "[data-count-for=module-cards]"
 
 
-def test_index_filters(page: Any, tiny_site: str) -> None:
-    page.goto(f"{tiny_site}modules/")
-    count = page.locator(COUNT)
+def test_index_filters(phone_tab: Any, tiny_site: str) -> None:
+    phone_tab.goto(f"{tiny_site}modules/")
+    count = phone_tab.locator(COUNT)
     assert count.text_content() == "3 modules"
-    page.click("#module-filters summary:has-text('Profession')")
-    page.check("input[name=profession][value=dietitian]")
+    phone_tab.click("#module-filters summary:has-text('Profession')")
+    phone_tab.check("input[name=profession][value=dietitian]")
     assert count.text_content() == "2 of 3 modules"
-    assert page.locator("[data-section]:visible h2").all_text_contents() == ["Dietitian", "For every profession"]
-    assert page.url.endswith("?profession=dietitian")
-    page.get_by_label("More than 3 hours").check()
+    assert phone_tab.locator("[data-section]:visible h2").all_text_contents() == ["Dietitian", "For every profession"]
+    assert phone_tab.url.endswith("?profession=dietitian")
+    phone_tab.get_by_label("More than 3 hours").check()
     assert count.text_content() == "1 of 3 modules"
-    assert page.locator("[data-card]:visible a").all_text_contents() == ["Dietetics taster"]
-    page.get_by_label("Returning to practice").check()
+    assert phone_tab.locator("[data-card]:visible a").all_text_contents() == ["Dietetics taster"]
+    phone_tab.get_by_label("Returning to practice").check()
     assert count.text_content() == "0 of 3 modules"
-    assert page.locator("[data-empty-for=module-cards]").is_visible()
-    assert page.locator("[data-section]:visible").count() == 0
-    page.get_by_role("button", name="Clear filters").click()
+    assert phone_tab.locator("[data-empty-for=module-cards]").is_visible()
+    assert phone_tab.locator("[data-section]:visible").count() == 0
+    phone_tab.get_by_role("button", name="Clear filters").click()
     assert count.text_content() == "3 modules"
-    assert page.locator("[data-card]:visible").count() == 4
+    assert phone_tab.locator("[data-card]:visible").count() == 4
 
 
-def test_index_filters_from_the_address(page: Any, tiny_site: str) -> None:
-    page.goto(f"{tiny_site}modules/?audience=returner")
-    assert page.locator(COUNT).text_content() == "1 of 3 modules"
-    assert page.get_by_label("Returning to practice").is_checked()
-    page.goto(f"{tiny_site}modules/?profession=podiatrist")
-    assert page.locator("details:has(input[name=profession])").get_attribute("open") is not None
-    assert page.locator("[data-section]:visible h2").all_text_contents() == ["Podiatrist", "For every profession"]
+def test_index_filters_from_the_address(phone_tab: Any, tiny_site: str) -> None:
+    phone_tab.goto(f"{tiny_site}modules/?audience=returner")
+    assert phone_tab.locator(COUNT).text_content() == "1 of 3 modules"
+    assert phone_tab.get_by_label("Returning to practice").is_checked()
+    phone_tab.goto(f"{tiny_site}modules/?profession=podiatrist")
+    assert phone_tab.locator("details:has(input[name=profession])").get_attribute("open") is not None
+    assert phone_tab.locator("[data-section]:visible h2").all_text_contents() == ["Podiatrist", "For every profession"]

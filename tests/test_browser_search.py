@@ -54,24 +54,24 @@ def search_from_home(tab: Any, base: str, words: str) -> list[str]:
 
 # --- Finding things --------------------------------------------------------------------------------------------
 
-def test_names_and_search_words_typed_on_the_home_page_find_the_profession_first(page: Any, site_url: str) -> None:
+def test_names_and_search_words_typed_on_the_home_page_find_the_profession_first(phone_tab: Any, site_url: str) -> None:
     catalogue = load_valid_catalogue(REPO, TODAY)
-    assert page.viewport_size["width"] == 360
+    assert phone_tab.viewport_size["width"] == 360
     wrong = {}
     for profession in catalogue.professions:
         assert profession.search_words, profession.id
         for words in (profession.title, profession.search_words[0]):
-            found = search_from_home(page, site_url, words)
+            found = search_from_home(phone_tab, site_url, words)
             if not found or found[0] != profession.title:
                 wrong[words] = found[:3]
     assert wrong == {}
 
 
-def test_feet_finds_the_podiatrist_first(page: Any, site_url: str) -> None:
-    found = search_from_home(page, site_url, "feet")
+def test_feet_finds_the_podiatrist_first(phone_tab: Any, site_url: str) -> None:
+    found = search_from_home(phone_tab, site_url, "feet")
     assert found[0] == "Podiatrist"
     assert len(found) > 1  # other pages about feet follow
-    assert count(page.text_content("#search-status")) >= len(found)
+    assert count(phone_tab.text_content("#search-status")) >= len(found)
 
 
 @pytest.mark.parametrize(("typed", "profession"), [
@@ -81,10 +81,10 @@ def test_feet_finds_the_podiatrist_first(page: Any, site_url: str) -> None:
     ("orthopist", "Orthoptist"),        # one left out, in the middle
     ("dietitain", "Dietitian"),         # swapped
 ])
-def test_a_one_letter_typo_in_a_name_still_finds_it(page: Any, site_url: str, typed: str, profession: str) -> None:
-    page.goto(f"{site_url}search/?q={typed}")
-    status = wait_for_results(page)
-    assert titles(page)[0] == profession
+def test_a_one_letter_typo_in_a_name_still_finds_it(phone_tab: Any, site_url: str, typed: str, profession: str) -> None:
+    phone_tab.goto(f"{site_url}search/?q={typed}")
+    status = wait_for_results(phone_tab)
+    assert titles(phone_tab)[0] == profession
     if typed == "podiatrsit":  # Pagefind alone finds nothing: the page says what it searched for instead
         assert status.startswith("No results for \u201cpodiatrsit\u201d. Showing results for \u201cpodiatrist\u201d")
 
@@ -147,12 +147,12 @@ def test_the_header_field_searches_from_any_page(browser: Any, site_url: str) ->
     context.close()
 
 
-def test_on_a_phone_the_header_button_opens_the_search_field(page: Any, site_url: str) -> None:
-    page.goto(site_url + "explore/")
-    assert not page.is_visible("#ahp-header-q")
-    page.click(".ahp-header-search__button")
-    page.wait_for_url("**/search/?q=")
-    assert page.evaluate("document.activeElement.id") == "search-q"
+def test_on_a_phone_the_header_button_opens_the_search_field(phone_tab: Any, site_url: str) -> None:
+    phone_tab.goto(site_url + "explore/")
+    assert not phone_tab.is_visible("#ahp-header-q")
+    phone_tab.click(".ahp-header-search__button")
+    phone_tab.wait_for_url("**/search/?q=")
+    assert phone_tab.evaluate("document.activeElement.id") == "search-q"
 
 
 # --- Keyboard, screen readers, no JavaScript, axe ---------------------------------------------------------------
@@ -175,14 +175,14 @@ def test_keyboard_only(page: Any, site_url: str) -> None:
     assert page.text_content("h1") == title
 
 
-def test_results_are_announced(page: Any, site_url: str) -> None:
-    page.goto(f"{site_url}search/?q=ambulance")
-    status = page.locator("#search-status")
+def test_results_are_announced(phone_tab: Any, site_url: str) -> None:
+    phone_tab.goto(f"{site_url}search/?q=ambulance")
+    status = phone_tab.locator("#search-status")
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
-    assert wait_for_results(page) == "1 result for \u201cambulance\u201d."
-    page.goto(f"{site_url}search/?q=xqxqxqxq")
-    assert wait_for_results(page) == "No results for \u201cxqxqxqxq\u201d."
-    assert page.is_visible("#search-empty")
+    assert wait_for_results(phone_tab) == "1 result for \u201cambulance\u201d."
+    phone_tab.goto(f"{site_url}search/?q=xqxqxqxq")
+    assert wait_for_results(phone_tab) == "No results for \u201cxqxqxqxq\u201d."
+    assert phone_tab.is_visible("#search-empty")
 
 
 def test_without_javascript_the_form_leads_to_other_ways_in(browser: Any, site_url: str) -> None:

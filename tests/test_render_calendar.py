@@ -239,15 +239,11 @@ def test_shipped_site_has_the_calendar_and_feeds(shipped_site) -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("path", ["calendar/", "calendar/events/occupational-therapy-week/", "calendar/plan/"])
-def test_axe_finds_nothing(browser, site_url, path, width) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    tab = context.new_page()
-    try:
-        tab.goto(site_url + path)
-        assert tab.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scroll
-        assert axe_violations(tab) == []
-    finally:
-        context.close()
+def test_axe_finds_nothing(phone_tab, site_url, path, width) -> None:
+    phone_tab.set_viewport_size({"width": width, "height": 800})
+    phone_tab.goto(site_url + path)
+    assert phone_tab.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scroll
+    assert axe_violations(phone_tab) == []
 
 
 @pytest.mark.browser
