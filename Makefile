@@ -38,7 +38,7 @@ lint: $(TEST_STAMP)
 test: $(TEST_STAMP) browser
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/python -m generator validate
-	$(BIN)/python -m pytest -n 2 -p xdist
+	$(BIN)/python -m pytest -n 2 -p xdist --dist worksteal
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py --sizes 100 1000 10000
