@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import REPO
@@ -55,3 +56,22 @@ def test_every_pipeline_module_has_tests() -> None:
             if not (REPO / "tests" / f"{prefix}{module.stem}.py").is_file():
                 untested.append(f"{folder}/{module.name}")
     assert untested == []
+
+
+MARKUP_PATTERN = re.compile(
+    r"""re\.(?:findall|search|finditer|match|fullmatch|compile)\(\s*r?["'][^"'\n]*(?:(?<!\?P)<[a-z/!]|\b(?:href|src|class|id|name|value|content|data-[a-z-]+)=)"""
+    r"""|\.split\(\s*["'][^"'\n]*(?:(?<!\?P)<[a-z/!]|\b(?:href|src|class|id|name)=)""")
+"""A regular expression or a `split` over markup: a tag, or an attribute written out (not a named group, `(?P<`)."""
+
+
+def test_tests_read_html_with_a_parser_not_with_patterns() -> None:
+    """Pages are read with conftest.parse_html and CSS selectors: a pattern over markup breaks when attributes are
+    reordered and can pass by matching the wrong element."""
+    assert MARKUP_PATTERN.search("""re.findall(r'name="minutes" value="([^"]*)"', page)""")
+    assert MARKUP_PATTERN.search("""page.split('<h2 id="dates">', 1)""")
+    assert not MARKUP_PATTERN.search("""re.search(r"Rebuilt in \\d+\\.\\d s", output)""")
+    assert not MARKUP_PATTERN.search("""re.compile(r"^(?P<path>[\\w./-]+\\.yaml):")""")
+    found = [f"{path.name}:{number}" for path in sorted((REPO / "tests").glob("*.py")) if path.name != "test_tests.py"
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+             if MARKUP_PATTERN.search(line)]
+    assert found == []
