@@ -194,6 +194,14 @@ def render_tree(root: Path, site_url: str = "https://example.org/") -> Any:
 
 
 @pytest.fixture(scope="session")
+def shipped_catalogue() -> Any:
+    """The shipped catalogue loaded and validated for the fixed test date, once per worker (read-only)."""
+    from generator.pipeline import load_valid_catalogue
+
+    return load_valid_catalogue(REPO, TODAY)
+
+
+@pytest.fixture(scope="session")
 def shipped_tree() -> Any:
     """The shipped catalogue's docs tree, rendered once per worker for the fixed test date (read-only)."""
     return render_tree(REPO)

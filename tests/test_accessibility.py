@@ -3,17 +3,15 @@ previews need from every built page: a meaningful title, a description and Open 
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, TODAY, axe_violations, parse_html, profession, run_cli
+from conftest import TODAY, axe_violations, parse_html, profession, run_cli
 
 from generator.catalogue import KIND_ORDER
 from generator.model import AUDIENCE_IDS
-from generator.pipeline import load_valid_catalogue
 from generator.render.base import page_path, page_url
 
 DISCOVERY_PAGES = ("", "explore/", "explore/?audience=returner&kind=resource", "explore/?q=zzzz-no-such-words",
@@ -25,17 +23,10 @@ PICKS = ("sport-and-exercise", "good-with-hands", "compassion")
 """Three answers tapped on the matcher, so its ranked results are checked as well as its empty state."""
 
 
-@functools.cache
-def first_pages() -> dict[str, str]:
-    """Kind -> the page of its first shipped entry (every kind has entries in the shipped catalogue)."""
-    catalogue = load_valid_catalogue(REPO, TODAY)
-    return {kind: page_url(page_path(kind, catalogue.of_kind(kind)[0].id)) for kind in KIND_ORDER}
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("state", [*DISCOVERY_PAGES, *(f"first {kind}" for kind in KIND_ORDER), "matcher with picks"])
-def test_axe_finds_nothing(phone_tab: Any, site_url: str, state: str, width: int) -> None:
+def test_axe_finds_nothing(phone_tab: Any, site_url: str, shipped_catalogue: Any, state: str, width: int) -> None:
     """One page state per test, so the parallel workers share the 60 runs evenly and a failure names its page."""
     phone_tab.set_viewport_size({"width": width, "height": 800})
     if state == "matcher with picks":
@@ -43,7 +34,8 @@ def test_axe_finds_nothing(phone_tab: Any, site_url: str, state: str, width: int
         for value in PICKS:
             phone_tab.click(f'[data-value="{value}"]')
     else:
-        path = first_pages()[state.removeprefix("first ")] if state.startswith("first ") else state
+        kind = state.removeprefix("first ")  # every kind has entries in the shipped catalogue
+        path = page_url(page_path(kind, shipped_catalogue.of_kind(kind)[0].id)) if state.startswith("first ") else state
         phone_tab.goto(site_url + path, wait_until="load")
     assert axe_violations(phone_tab) == []
 
@@ -91,9 +83,8 @@ def test_every_page_has_a_title_description_and_link_preview(shipped_site: Path)
     assert duplicates == set()
 
 
-def test_profession_preview_shows_its_summary(shipped_site: Path) -> None:
-    catalogue = load_valid_catalogue(REPO, TODAY)
-    podiatrist = catalogue.profession("podiatrist")
+def test_profession_preview_shows_its_summary(shipped_site: Path, shipped_catalogue: Any) -> None:
+    podiatrist = shipped_catalogue.profession("podiatrist")
     text = (shipped_site / "professions/podiatrist/index.html").read_text(encoding="utf-8")
     meta = link_preview(parse_html(text))
     assert meta["og:title"] == podiatrist.title

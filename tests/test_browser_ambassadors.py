@@ -4,13 +4,22 @@ nothing at 360 px and 1280 px on the ambassadors page, a talk pack, the stories 
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, TODAY, axe_violations, dump, event, guide, profession, resource, run_cli, serve_directory
+from conftest import (
+    TODAY,
+    axe_violations,
+    event,
+    guide,
+    profession,
+    resource,
+    run_cli,
+    serve_directory,
+    write_catalogue,
+)
 from conftest import story as story_entry
 from conftest import talk as talk_entry
 
@@ -72,13 +81,8 @@ def write_project(root: Path) -> Path:
         "events_calendar.yaml": [event(), event("soon", title="Soon day", rule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=3",
                                                 starts="2024-12-03")],
     }
-    for relative, data in files.items():
-        target = root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(dump(data), encoding="utf-8")
+    write_catalogue(root, files, replace=True)
     (root / "content/modules").mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "generator").symlink_to(REPO / "generator")
     return root
 
 

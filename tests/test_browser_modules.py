@@ -8,17 +8,14 @@ printable blank log, and the index lists every module grouped by profession.
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import (
-    REPO,
     TODAY,
     axe_violations,
-    dump,
     event,
     guide,
     module,
@@ -26,6 +23,7 @@ from conftest import (
     resource,
     run_cli,
     serve_directory,
+    write_catalogue,
 )
 
 pytestmark = pytest.mark.browser
@@ -62,12 +60,7 @@ def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "resources.yaml": [resource()],
         "events_calendar.yaml": [event()],
     }
-    for relative, data in files.items():
-        target = root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(dump(data), encoding="utf-8")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "generator").symlink_to(REPO / "generator")
+    write_catalogue(root, files, replace=True)
     site = root.parent / "site"
     result = run_cli("--root", str(root), "--today", TODAY.isoformat(), "build", "--site-dir", str(site))
     assert result.returncode == 0, result.stderr + result.stdout

@@ -5,7 +5,6 @@ Chromium's own network events, encodedDataLength)."""
 
 from __future__ import annotations
 
-import functools
 import gzip
 import io
 import os
@@ -15,10 +14,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import REPO, TODAY, QuietHandler, axe_violations, serve_directory
+from conftest import QuietHandler, axe_violations, serve_directory
 from test_content import PROFESSION_IDS
-
-from generator.pipeline import load_valid_catalogue
 
 pytestmark = pytest.mark.browser
 
@@ -56,16 +53,11 @@ def search_from_home(tab: Any, base: str, words: str) -> list[str]:
 
 # --- Finding things --------------------------------------------------------------------------------------------
 
-@functools.cache
-def shipped_professions() -> dict[str, Any]:
-    return {profession.id: profession for profession in load_valid_catalogue(REPO, TODAY).professions}
-
-
 @pytest.mark.parametrize("profession_id", sorted(PROFESSION_IDS))
 def test_names_and_search_words_typed_on_the_home_page_find_the_profession_first(
-        phone_tab: Any, site_url: str, profession_id: str) -> None:
+        phone_tab: Any, site_url: str, shipped_catalogue: Any, profession_id: str) -> None:
     """Its name and its first search word, each typed on the home page at 360 px (one test per profession)."""
-    profession = shipped_professions()[profession_id]
+    profession = shipped_catalogue.profession(profession_id)
     assert phone_tab.viewport_size["width"] == 360
     assert profession.search_words, profession.id
     wrong = {}
