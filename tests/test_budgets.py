@@ -202,10 +202,10 @@ SMALL_TEXT = """() => {
 
 @pytest.mark.parametrize("path", [*PAGES, "explore/?audience=returner&kind=resource"])
 def test_phone_layout(phone_tab: Any, site_url: str, path: str) -> None:
-    phone_tab.goto(site_url + path)
-    assert phone_tab.evaluate("document.documentElement.scrollWidth") <= 360
-    assert phone_tab.evaluate(SMALL_TARGETS) == []
-    assert phone_tab.evaluate(SMALL_TEXT) == []
+    view = phone_view(phone_tab, site_url + path)
+    assert view["width"] <= 360
+    assert view["smallTargets"] == []
+    assert view["smallText"] == []
 
 
 def test_layout_checks_catch_problems(page: Any) -> None:
@@ -213,9 +213,10 @@ def test_layout_checks_catch_problems(page: Any) -> None:
                      '<p>A <a href="#">link in a sentence</a> is fine.</p>'
                      '<button style="width:20px;height:20px;padding:0">x</button>'
                      '<div style="width:500px">wide</div></div>')
-    assert page.evaluate("document.documentElement.scrollWidth") > 360
-    assert [item.split(" ")[0] for item in page.evaluate(SMALL_TARGETS)] == ["BUTTON."]
-    assert [item.split('"')[1] for item in page.evaluate(SMALL_TEXT)] == ["Small print", "x"]  # 12 px, 13.3 px
+    view = measure_phone_view(page)
+    assert view["width"] > 360
+    assert [item.split(" ")[0] for item in view["smallTargets"]] == ["BUTTON."]
+    assert [item.split('"')[1] for item in view["smallText"]] == ["Small print", "x"]  # 12 px, 13.3 px
 
 
 TAP_TARGETS = """() => {
@@ -251,8 +252,7 @@ TAP_PAGES = ("", "about/", "explore/", "people-like-me/", "professions/", "profe
 
 @pytest.mark.parametrize("path", TAP_PAGES)
 def test_tap_targets_at_least_44_px(phone_tab: Any, site_url: str, path: str) -> None:
-    phone_tab.goto(site_url + path)
-    small = phone_tab.evaluate(TAP_TARGETS.replace("FILTER_COMPONENT", json.dumps(FILTER_COMPONENT)))
+    small = phone_view(phone_tab, site_url + path)["tapTargets"]
     assert {"filter component": [item["what"] for item in small if item["filters"]],
             "elsewhere": [item["what"] for item in small if not item["filters"]]} == {
         "filter component": [], "elsewhere": []}
@@ -265,7 +265,7 @@ def test_tap_target_check_catches_small_targets(page: Any) -> None:
                      '<input id="t"><label for="t">Name</label>'
                      '<details><summary>More</summary></details><a href="x.ics">Add to calendar</a>'
                      '<form class="ahp-filters"><button style="height:30px">Chip</button></form>')
-    small = page.evaluate(TAP_TARGETS.replace("FILTER_COMPONENT", json.dumps(FILTER_COMPONENT)))
+    small = measure_phone_view(page)["tapTargets"]
     assert sorted((item["what"].split('"')[1], item["filters"]) for item in small) == [
         ("Add to calendar", False), ("Chip", True), ("More", False), ("Small", False), ("Tick", False)]
 
@@ -284,8 +284,7 @@ def test_no_page_scrolls_sideways(phone_tab: Any, site_url: str, shipped_site: P
     paths = one_page_per_folder(shipped_site)
     wide = {}
     for path in paths:
-        phone_tab.goto(site_url + path)
-        width = phone_tab.evaluate("document.documentElement.scrollWidth")
+        width = phone_view(phone_tab, site_url + path)["width"]
         if width > 360:
             wide[path] = width
     print(f"\n{len(paths)} pages checked for sideways scrolling at 360 px")
@@ -306,8 +305,7 @@ THROTTLED = """() => { window.layoutShift = 0; new PerformanceObserver((list) =>
 
 @pytest.mark.parametrize("path", LISTINGS)
 def test_listing_page_is_short_at_first_load(phone_tab: Any, site_url: str, path: str) -> None:
-    phone_tab.goto(site_url + path)
-    height = phone_tab.evaluate("document.documentElement.scrollHeight")
+    height = phone_view(phone_tab, site_url + path)["height"]
     print(f"\n/{path}: {height} px tall at 360 px")
     assert height <= MAX_HEIGHT
 
@@ -351,7 +349,35 @@ FILTER_TARGETS = """() => [...document.querySelectorAll(
 
 @pytest.mark.parametrize("path", [*LISTINGS, "explore/?q=zzzz-no-such-words&kind=story"])
 def test_filter_controls_are_44_px_targets(phone_tab: Any, site_url: str, path: str) -> None:
-    phone_tab.goto(site_url + path)
-    phone_tab.evaluate("document.querySelectorAll('.ahp-filters details').forEach((d) => { d.open = true; })")
-    assert phone_tab.locator(".ahp-filters .ahp-chip").count() > 1
-    assert phone_tab.evaluate(FILTER_TARGETS) == []
+    view = phone_view(phone_tab, site_url + path)
+    assert view["filterChips"] > 1
+    assert view["filterTargets"] == []
+
+
+# --- One visit per page at 360 px for all the layout checks above --------------------------------------------------
+
+def measure_phone_view(tab: Any) -> dict[str, Any]:
+    """Every phone-layout measure of the open page: its width and height as loaded, small targets (24 px), small
+    text, tap targets (44 px); then, with the filter groups opened as a reader opens them, the filter controls."""
+    return tab.evaluate(f"""() => {{
+  const view = {{width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight,
+    smallTargets: ({SMALL_TARGETS})(), smallText: ({SMALL_TEXT})(),
+    tapTargets: ({TAP_TARGETS.replace("FILTER_COMPONENT", json.dumps(FILTER_COMPONENT))})()}};
+  document.querySelectorAll(".ahp-filters details").forEach((group) => {{ group.open = true; }});
+  view.filterChips = document.querySelectorAll(".ahp-filters .ahp-chip").length;
+  view.filterTargets = ({FILTER_TARGETS})();
+  return view;
+}}""")
+
+
+_phone_views: dict[str, dict[str, Any]] = {}
+
+
+def phone_view(phone_tab: Any, url: str) -> dict[str, Any]:
+    """`measure_phone_view` of `url` at 360 x 740, taken once per address: the layout, tap-target, sideways and
+    height tests read one visit instead of opening the same page four times."""
+    if url not in _phone_views:
+        assert phone_tab.viewport_size == {"width": 360, "height": 740}
+        phone_tab.goto(url)
+        _phone_views[url] = measure_phone_view(phone_tab)
+    return _phone_views[url]

@@ -8,6 +8,7 @@ print stylesheet to squeeze long text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -61,8 +62,10 @@ def short_address(url: str) -> str:
     return re.sub(r"^https://(www\.)?", "", url).rstrip("/")
 
 
+@functools.lru_cache(maxsize=1024)
 def qr_svg(url: str) -> Markup:
-    """An inline SVG QR code for `url`, sized by CSS (no width or height of its own)."""
+    """An inline SVG QR code for `url`, sized by CSS (no width or height of its own). Kept for the life of the
+    process: each `serve` rebuild draws the same codes again, and drawing one takes a few milliseconds."""
     code = segno.make(url, error="m")
     svg = code.svg_inline(scale=1, border=4, omitsize=True, svgclass="ahp-qr__code", lineclass=None, light="#fff")
     label = 'role="img" aria-label="QR code: scan it to open this profession\'s page" shape-rendering="crispEdges"'

@@ -10,6 +10,7 @@ Card sheets and the quiz are pages with print styles (a fixed number of A4 sheet
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import io
 import re
@@ -145,7 +146,9 @@ def plain_text(markdown_text: str | None, site_url: str = "") -> str:
     return re.sub(r"\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)", "", text).strip()
 
 
+@functools.lru_cache(maxsize=64)
 def qr_png(address: str) -> bytes:
+    """The QR code on a deck's last slide (a deck cannot hold SVG). Kept for the process, like `qr_svg`."""
     buffer = io.BytesIO()
     segno.make(address, error="m").save(buffer, kind="png", scale=10, border=4)
     return buffer.getvalue()
