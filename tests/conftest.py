@@ -262,11 +262,13 @@ def values(tree: BeautifulSoup | Tag, selector: str, attribute: str) -> list[str
 
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped catalogue built with the fixed date into a temporary site directory."""
-    site = tmp_path_factory.mktemp("shipped") / "site"
-    result = run_cli("--today", TODAY.isoformat(), "build", "--strict", "--site-dir", str(site))
-    assert result.returncode == 0, result.stderr + result.stdout
-    return site
+    """The shipped catalogue built with the fixed date into a temporary site directory, once a run (read-only: a
+    test that changes a site copies it first)."""
+    with shared_folder(tmp_path_factory, "shipped") as (folder, must_build):
+        if must_build:
+            result = run_cli("--today", TODAY.isoformat(), "build", "--strict", "--site-dir", str(folder / "site"))
+            assert result.returncode == 0, result.stderr + result.stdout
+    return folder / "site"
 
 
 @contextlib.contextmanager
