@@ -388,10 +388,34 @@ def axe_violations(tab: Any) -> list[dict[str, Any]]:
 
     Only violations are collected (`resultTypes`): axe then skips building selectors and HTML for every passing
     node, its own advice for speed; the rules run and judge exactly as before."""
-    tab.add_script_tag(path=str(AXE_SCRIPT))
+    if not tab.evaluate("typeof axe === 'object'"):  # once per document: a second width reuses it
+        tab.add_script_tag(path=str(AXE_SCRIPT))
     result = tab.evaluate(
         "async () => { await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)));"
         " return await axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag', values: "
         "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}}); }")
     return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
             for v in result["violations"]]
+
+
+AXE_WIDTHS = (360, 1280)
+"""A phone and a desktop: every axe check runs at both."""
+
+
+def axe_at_each_width(tab: Any) -> dict[int, list[dict[str, Any]]]:
+    """`axe_violations` of the open page state at each of `AXE_WIDTHS`, resizing the tab in between instead of
+    loading the page again (a load costs Chromium about 0.3 s of CPU). Sound because no script of the site reads
+    the viewport (`test_tests.py::test_no_site_script_depends_on_the_viewport_size`): the page's content is the
+    same at every width, and the stylesheet's media queries are applied again on resize. A page wider than the
+    window is reported too, as "reflow" (WCAG 1.4.10: no sideways scrolling). Only widths with violations are
+    returned, so a passing page gives {}."""
+    found = {}
+    for width in AXE_WIDTHS:
+        tab.set_viewport_size({"width": width, "height": 800})
+        violations = axe_violations(tab)
+        scroll_width = tab.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            violations.append({"id": "reflow", "impact": "serious", "nodes": [f"page {scroll_width} px wide"]})
+        if violations:
+            found[width] = violations
+    return found

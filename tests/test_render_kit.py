@@ -14,7 +14,7 @@ import zipfile
 from typing import Any
 
 import pytest
-from conftest import REPO, TODAY, axe_violations, parse_html, profession, render_tree, talk
+from conftest import REPO, TODAY, axe_at_each_width, parse_html, profession, render_tree, talk
 from pptx import Presentation
 
 from generator.catalogue import build_catalogue
@@ -168,13 +168,10 @@ every page type in test_accessibility."""
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("width", [360, 1280])
-def test_axe_finds_nothing_on_the_kit_pages(browser: Any, site_url: str, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    tab = context.new_page()
+def test_axe_finds_nothing_on_the_kit_pages(phone_tab: Any, site_url: str) -> None:
     found = {}
     for path in KIT_PATHS:
-        tab.goto(site_url + path, wait_until="load")
-        found[path] = axe_violations(tab)
-    context.close()
+        phone_tab.set_viewport_size({"width": 360, "height": 800})
+        phone_tab.goto(site_url + path, wait_until="load")
+        found[path] = axe_at_each_width(phone_tab)
     assert {path: violations for path, violations in found.items() if violations} == {}

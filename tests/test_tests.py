@@ -75,3 +75,26 @@ def test_tests_read_html_with_a_parser_not_with_patterns() -> None:
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
              if MARKUP_PATTERN.search(line)]
     assert found == []
+
+
+VIEWPORT_READING = re.compile(
+    r"innerWidth|outerWidth|innerHeight|outerHeight|matchMedia|visualViewport|\bscreen\.|clientWidth|clientHeight"
+    r"|offsetWidth|offsetHeight|getBoundingClientRect|getClientRects|[\"']resize[\"']|orientationchange"
+    r"|ResizeObserver|IntersectionObserver")
+"""What a script would use to make a page depend on the size of the window."""
+
+
+def test_no_site_script_depends_on_the_viewport_size() -> None:
+    """conftest.axe_at_each_width checks one page state at a phone and a desktop width by resizing the tab, which is
+    the same as loading the page at each width only while no script of the site reads the viewport: then the
+    content is the same at every width and only the stylesheet's media queries differ. If a script needs to, load
+    the page once per width there instead."""
+    assert VIEWPORT_READING.search("if (window.innerWidth < 600) collapse();")
+    assert VIEWPORT_READING.search('window.addEventListener("resize", layout);')
+    scripts = [*sorted((REPO / "generator" / "assets").glob("*.js")), *sorted((REPO / "generator" / "theme").rglob(
+        "*.html")), *sorted((REPO / "generator" / "templates").glob("*.j2"))]
+    assert len(scripts) > 10
+    found = [f"{path.relative_to(REPO)}:{number}: {line.strip()[:80]}" for path in scripts
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+             if VIEWPORT_READING.search(line)]
+    assert found == []
