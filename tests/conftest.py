@@ -408,14 +408,19 @@ def axe_at_each_width(tab: Any) -> dict[int, list[dict[str, Any]]]:
     the viewport (`test_tests.py::test_no_site_script_depends_on_the_viewport_size`): the page's content is the
     same at every width, and the stylesheet's media queries are applied again on resize. A page wider than the
     window is reported too, as "reflow" (WCAG 1.4.10: no sideways scrolling). Only widths with violations are
-    returned, so a passing page gives {}."""
+    returned, so a passing page gives {}. The tab gets its own size back afterwards, so a shared `phone_tab` stays
+    a phone for the module's next test."""
     found = {}
-    for width in AXE_WIDTHS:
-        tab.set_viewport_size({"width": width, "height": 800})
-        violations = axe_violations(tab)
-        scroll_width = tab.evaluate("document.documentElement.scrollWidth")
-        if scroll_width > width:
-            violations.append({"id": "reflow", "impact": "serious", "nodes": [f"page {scroll_width} px wide"]})
-        if violations:
-            found[width] = violations
+    own_size = tab.viewport_size
+    try:
+        for width in AXE_WIDTHS:
+            tab.set_viewport_size({"width": width, "height": 800})
+            violations = axe_violations(tab)
+            scroll_width = tab.evaluate("document.documentElement.scrollWidth")
+            if scroll_width > width:
+                violations.append({"id": "reflow", "impact": "serious", "nodes": [f"page {scroll_width} px wide"]})
+            if violations:
+                found[width] = violations
+    finally:
+        tab.set_viewport_size(own_size)
     return found

@@ -28,7 +28,6 @@ PICKS = ("sport-and-exercise", "good-with-hands", "compassion")
 def test_axe_finds_nothing(phone_tab: Any, site_url: str, shipped_catalogue: Any, state: str) -> None:
     """One page state per test, so the parallel workers share the runs evenly and a failure names its page; each
     state is opened once and checked at a phone and a desktop width (conftest.axe_at_each_width)."""
-    phone_tab.set_viewport_size({"width": 360, "height": 800})
     if state == "matcher with picks":
         phone_tab.goto(site_url + "people-like-me/")
         for value in PICKS:

@@ -241,7 +241,6 @@ def test_shipped_site_has_the_calendar_and_feeds(shipped_site) -> None:
 def test_axe_finds_nothing(phone_tab, site_url, path) -> None:
     """The calendar's own pages, at a phone and a desktop width, sideways scrolling included; calendar/ itself is
     one of test_accessibility's page states."""
-    phone_tab.set_viewport_size({"width": 360, "height": 800})
     phone_tab.goto(site_url + path)
     assert axe_at_each_width(phone_tab) == {}
 

@@ -171,7 +171,6 @@ every page type in test_accessibility."""
 def test_axe_finds_nothing_on_the_kit_pages(phone_tab: Any, site_url: str) -> None:
     found = {}
     for path in KIT_PATHS:
-        phone_tab.set_viewport_size({"width": 360, "height": 800})
         phone_tab.goto(site_url + path, wait_until="load")
         found[path] = axe_at_each_width(phone_tab)
     assert {path: violations for path, violations in found.items() if violations} == {}
