@@ -244,7 +244,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--catalogue", nargs=2, metavar=("SIZE", "FOLDER"),
+                        help="only write the synthetic catalogue of SIZE entries into FOLDER (a new folder), to try "
+                             "the generator at that size: python -m generator --root FOLDER build")
     args = parser.parse_args()
+    if args.catalogue:
+        make_catalogue(Path(args.catalogue[1]), int(args.catalogue[0]))
+        return 0
     if args.one:
         print(json.dumps(measure(args.one)))
         return 0

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import datetime as dt
 import fcntl
 import functools
 import http.server
-import importlib.util
 import io
 import os
 import shutil
@@ -260,56 +260,109 @@ def values(tree: BeautifulSoup | Tag, selector: str, attribute: str) -> list[str
 
 # --- The shipped catalogue, built once per test session. ----------------------------------------------------------
 
-@pytest.fixture(scope="session")
-def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped catalogue built with the fixed date into a temporary site directory, once a run (read-only: a
-    test that changes a site copies it first)."""
-    with shared_folder(tmp_path_factory, "shipped") as (folder, must_build):
-        if must_build:
-            result = run_cli("--today", TODAY.isoformat(), "build", "--strict", "--site-dir", str(folder / "site"))
-            assert result.returncode == 0, result.stderr + result.stdout
+@dataclasses.dataclass(frozen=True)
+class SharedSite:
+    """A site that many tests only read: built once a run, into a folder every parallel worker of the run sees."""
+
+    name: str
+    """The fixture that returns it, and its folder's name."""
+    commands: tuple[tuple[str, ...], ...]
+    """How it is built, run in `REPO`: the real command line in a new process, as an editor runs it."""
+
+
+SHARED_SITES = (
+    SharedSite("shipped_site", (("-m", "generator", "--today", TODAY.isoformat(), "build", "--strict",
+                                 "--site-dir", "{folder}/site"),)),
+    SharedSite("thousand_entry_site", (("benchmarks/bench.py", "--catalogue", "1000", "{folder}/project"),
+                                       ("-m", "generator", "--root", "{folder}/project", "--today", TODAY.isoformat(),
+                                        "build", "--site-dir", "{folder}/site"))),
+)
+"""The shipped catalogue, and the benchmark's 1,000-entry catalogue (15 professions and every other kind) with its
+search index."""
+
+
+def shared_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the shared sites go: the run's folder when parallel workers share it, else this session's own."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if "PYTEST_XDIST_WORKER" in os.environ else base
+
+
+def build_shared_site(site: SharedSite, folder: Path) -> None:
+    """Run the site's commands, their output in `build.log`; `exit-code` says how it ended. The caller holds the
+    site's lock, so a worker that needs the site waits for it rather than building it a second time."""
+    folder.mkdir(exist_ok=True)
+    code = 0
+    with open(folder / "build.log", "w") as log:
+        for command in site.commands:
+            argv = [sys.executable, *(part.format(folder=folder) for part in command)]
+            code = subprocess.run(argv, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, check=False,
+                                  env={**os.environ, "PYTHONPATH": str(REPO)}).returncode
+            if code:
+                break
+    (folder / "exit-code").write_text(str(code))
+
+
+def start_shared_build(site: SharedSite, folder: Path) -> threading.Thread | None:
+    """Build the site in a background thread, holding its lock, unless another worker already builds or built it."""
+    lock = open(folder.with_suffix(".lock"), "a")  # noqa: SIM115 (the thread closes it, which releases the lock)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.close()
+        return None
+    if (folder / "exit-code").exists():
+        lock.close()
+        return None
+
+    def build() -> None:
+        with lock:
+            build_shared_site(site, folder)
+
+    thread = threading.Thread(target=build, name=f"build {site.name}", daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_sites_built_in_the_background(request: pytest.FixtureRequest,
+                                         tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Start building each shared site the run's tests need as soon as the run starts, in new processes. A test
+    that needs one waits only for what is left of its build, and meanwhile the processor is never idle: without
+    this, one worker built the shipped site at the start and the 1,000-entry one near the end while the other
+    worker, needing them too, sat waiting (about 9 s of one core each time)."""
+    needed = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    threads = [start_shared_build(site, shared_root(tmp_path_factory) / site.name)
+               for site in SHARED_SITES if site.name in needed]
+    yield
+    for thread in threads:
+        if thread:
+            thread.join()  # the other worker may still need it: never leave a half-built site
+
+
+def shared_site(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """The built site `name` of `SHARED_SITES`: waits for a build under way, or builds it now if none was started."""
+    site = next(site for site in SHARED_SITES if site.name == name)
+    folder = shared_root(tmp_path_factory) / name
+    with open(folder.with_suffix(".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "exit-code").exists():
+            build_shared_site(site, folder)
+    if (folder / "exit-code").read_text() != "0":
+        pytest.fail(f"building the {name} failed:\n" + (folder / "build.log").read_text(), pytrace=False)
     return folder / "site"
 
 
-@contextlib.contextmanager
-def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[tuple[Path, bool]]:
-    """(folder, must_build): a folder shared by the parallel workers of one run. The first worker to ask holds a
-    lock while it builds into it; the others wait, then find it built. Without workers it is this session's own.
-    A costly site (1,000 entries) is then built once a run, not once a worker."""
-    if "PYTEST_XDIST_WORKER" not in os.environ:
-        yield tmp_path_factory.mktemp(name), True
-        return
-    folder = tmp_path_factory.getbasetemp().parent / name
-    with open(folder.with_suffix(".lock"), "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            done = folder / ".built"
-            folder.mkdir(exist_ok=True)
-            yield folder, not done.exists()
-            done.touch()
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def load_benchmark() -> Any:
-    """benchmarks/bench.py as a module: its synthetic catalogues are the ones the size budgets are measured on."""
-    spec = importlib.util.spec_from_file_location("bench", REPO / "benchmarks" / "bench.py")
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    return bench
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped catalogue built with the fixed date, once a run (read-only: a test that changes a site copies it
+    first)."""
+    return shared_site(tmp_path_factory, "shipped_site")
 
 
 @pytest.fixture(scope="session")
 def thousand_entry_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The benchmark's 1,000-entry catalogue (15 professions and every other kind) built with its search index."""
-    with shared_folder(tmp_path_factory, "thousand-entries") as (folder, must_build):
-        if must_build:
-            load_benchmark().make_catalogue(folder / "project", 1000)
-            result = run_cli("--root", str(folder / "project"), "--today", TODAY.isoformat(), "build",
-                             "--site-dir", str(folder / "site"))
-            assert result.returncode == 0, result.stderr + result.stdout
-    return folder / "site"
+    """The benchmark's 1,000-entry catalogue built with its search index, once a run (read-only)."""
+    return shared_site(tmp_path_factory, "thousand_entry_site")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
