@@ -38,7 +38,9 @@ lint: $(TEST_STAMP)
 test: $(TEST_STAMP) browser
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/python -m generator validate
-	$(BIN)/python -m pytest -n 2 -p xdist --dist worksteal
+	# Python may keep compiled modules even where the machine says not to (PYTHONDONTWRITEBYTECODE): pytest then
+	# compiles each test module and plugin once a run, not once per process (hypothesis alone takes 2.5 s of CPU).
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 2 -p xdist --dist worksteal
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py --sizes 100 1000 10000
