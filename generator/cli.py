@@ -49,7 +49,7 @@ def command_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def published_address(args: argparse.Namespace, *, strict: bool, configured: str = "") -> str:  # issue 22
+def published_address(args: argparse.Namespace, *, strict: bool, configured: str = "") -> str:
     """--site-url, else SITE_URL, else `configured` (an engine setting); a placeholder is refused or left out."""
     from generator.site_address import placeholder_message, site_address, usable_address
 

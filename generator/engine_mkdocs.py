@@ -218,7 +218,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Render the docs tree (the same function `build` and `serve` use) before MkDocs reads it."""
     root = Path(config.config_file_path).parent
     try:
-        url = site_address() or config.site_url or ""  # SITE_URL first, as for `build` (issue 22)
+        url = site_address() or config.site_url or ""  # SITE_URL first, as for `build`
         url = usable_address(url if not url or url.endswith("/") else url + "/", strict=bool(config.strict))
         config.site_url = url
         render_docs(root, build_date(), url, Path(config.docs_dir))
